@@ -1,0 +1,38 @@
+package io.sessionlauncher.engine.process;
+
+import io.sessionlauncher.model.HostPort;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything needed to start one session's process, frozen before the start.
+ *
+ * @param argv the program and its arguments
+ * @param workingDir folder to run in, or {@code null} for the launcher's own
+ * @param environment variables added to the launcher's environment
+ * @param logFile where the merged output goes
+ * @param readyLine text meaning ready, or {@code null} to wait for the port instead
+ * @param resource the pair the process is to listen on
+ * @param maxLogBytes cap on the log's size
+ * @param stopGrace how long a process has between SIGTERM and SIGKILL
+ */
+public record LaunchSpec(
+    List<String> argv,
+    Path workingDir,
+    Map<String, String> environment,
+    Path logFile,
+    String readyLine,
+    HostPort resource,
+    long maxLogBytes,
+    Duration stopGrace) {
+  public LaunchSpec {
+    argv = List.copyOf(argv);
+    environment = Map.copyOf(environment);
+    Objects.requireNonNull(logFile, "logFile");
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(stopGrace, "stopGrace");
+  }
+}

@@ -1,0 +1,93 @@
+package io.sessionlauncher.engine.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Copies a process's merged output to its session log as it comes, watches it for the ready line,
+ * and keeps the last few kilobytes for error messages. Runs until the output closes.
+ */
+final class OutputPump implements Runnable {
+  private static final Logger LOG = Logger.getLogger(OutputPump.class.getName());
+  private static final int TAIL_BYTES = 4096;
+
+  private final InputStream output;
+  private final Path logFile;
+  private final StreamMatcher matcher;
+  private final long maxLogBytes;
+  private final CompletableFuture<Void> ready;
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+  private final byte[] tail = new byte[TAIL_BYTES];
+  private long total;
+
+  /**
+   * @param readyLine text meaning ready, or {@code null} when readiness is told otherwise
+   * @param maxLogBytes bytes written to the log at most; the rest is read and dropped
+   * @param ready completed when the ready line has been seen
+   */
+  OutputPump(
+      InputStream output,
+      Path logFile,
+      String readyLine,
+      long maxLogBytes,
+      CompletableFuture<Void> ready) {
+    this.output = output;
+    this.logFile = logFile;
+    this.matcher =
+        readyLine == null ? null : new StreamMatcher(readyLine.getBytes(StandardCharsets.UTF_8));
+    this.maxLogBytes = maxLogBytes;
+    this.ready = ready;
+  }
+
+  @Override
+  public void run() {
+    byte[] buffer = new byte[8192];
+    try (InputStream in = output;
+        OutputStream log =
+            Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        long room = maxLogBytes - total;
+        if (room > 0) {
+          log.write(buffer, 0, (int) Math.min(room, read));
+        }
+        remember(buffer, read);
+        if (matcher != null && !ready.isDone() && matcher.feed(buffer, 0, read)) {
+          ready.complete(null);
+        }
+      }
+    } catch (IOException e) {
+      // The process's pipe closes under us when its tree is killed; that is an end, not a fault.
+      LOG.log(Level.FINE, "output of " + logFile + " closed", e);
+    } finally {
+      finished.complete(null);
+    }
+  }
+
+  private synchronized void remember(byte[] buffer, int length) {
+    int keep = Math.min(length, TAIL_BYTES);
+    int shift = (int) Math.min(total, TAIL_BYTES - keep);
+    System.arraycopy(tail, TAIL_BYTES - shift, tail, TAIL_BYTES - shift - keep, shift);
+    System.arraycopy(buffer, length - keep, tail, TAIL_BYTES - keep, keep);
+    total += length;
+  }
+
+  /** Completed once the output has closed and the log is written. */
+  CompletableFuture<Void> finished() {
+    return finished;
+  }
+
+  /** The last lines of output, at most a few kilobytes, for operators' messages. */
+  synchronized String tail() {
+    int size = (int) Math.min(total, TAIL_BYTES);
+    return new String(tail, TAIL_BYTES - size, size, StandardCharsets.UTF_8);
+  }
+}

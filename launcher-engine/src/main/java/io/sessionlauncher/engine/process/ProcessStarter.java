@@ -1,0 +1,92 @@
+package io.sessionlauncher.engine.process;
+
+import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import io.sessionlauncher.model.HostPort;
+import io.sessionlauncher.model.SessionStartException;
+import io.sessionlauncher.model.SessionStartException.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Starts session processes: argv as given (no shell), output merged into the session log and
+ * watched for the ready line, or the port watched when there is no ready line.
+ */
+@ApplicationScoped
+public class ProcessStarter {
+  private static final long PORT_PROBE_INTERVAL_NANOS = 20_000_000L;
+  private static final int CONNECT_TIMEOUT_MILLIS = 200;
+
+  private BackgroundTasks tasks;
+
+  /** For CDI's proxy. */
+  protected ProcessStarter() {}
+
+  @Inject
+  public ProcessStarter(BackgroundTasks tasks) {
+    this.tasks = tasks;
+  }
+
+  /**
+   * Starts the process and its output pump.
+   *
+   * @throws SessionStartException with reason {@code CANNOT_START} naming the program and folder
+   *     when the operating system refuses to start it; nothing is left running then
+   */
+  public SessionProcess start(LaunchSpec spec) {
+    ProcessBuilder builder = new ProcessBuilder(spec.argv()).redirectErrorStream(true);
+    if (spec.workingDir() != null) {
+      builder.directory(spec.workingDir().toFile());
+    }
+    builder.environment().putAll(spec.environment());
+    Process process;
+    try {
+      Files.createDirectories(spec.logFile().getParent());
+      process = builder.start();
+    } catch (IOException | RuntimeException e) {
+      throw new SessionStartException(
+          Reason.CANNOT_START,
+          "Cannot start program '"
+              + spec.argv().get(0)
+              + "'"
+              + (spec.workingDir() == null ? "" : " in folder '" + spec.workingDir() + "'")
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // A process that closed its input already is no concern of ours.
+    }
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    OutputPump pump =
+        new OutputPump(
+            process.getInputStream(), spec.logFile(), spec.readyLine(), spec.maxLogBytes(), ready);
+    tasks.executeLongRunning(pump);
+    if (spec.readyLine() == null) {
+      tasks.execute(() -> awaitPort(spec.resource(), process, ready));
+    }
+    return new SessionProcess(process, spec, ready, pump);
+  }
+
+  /** Ready is the first moment the port accepts a connection, while the process lives. */
+  private static void awaitPort(HostPort resource, Process process, CompletableFuture<Void> ready) {
+    String host = resource.host().equals("0.0.0.0") ? "127.0.0.1" : resource.host();
+    InetSocketAddress address = new InetSocketAddress(host, resource.port());
+    while (process.isAlive() && !ready.isDone()) {
+      try (Socket socket = new Socket()) {
+        socket.connect(address, CONNECT_TIMEOUT_MILLIS);
+        ready.complete(null);
+        return;
+      } catch (IOException e) {
+        LockSupport.parkNanos(PORT_PROBE_INTERVAL_NANOS);
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.sessionlauncher.engine.process;
+
+import io.sessionlauncher.model.SessionStartException;
+import io.sessionlauncher.model.SessionStartException.Reason;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A started session process: its handle, readiness, end, and output. */
+public final class SessionProcess {
+  private final Process process;
+  private final LaunchSpec spec;
+  private final CompletableFuture<Void> ready;
+  private final OutputPump pump;
+
+  SessionProcess(Process process, LaunchSpec spec, CompletableFuture<Void> ready, OutputPump pump) {
+    this.process = process;
+    this.spec = spec;
+    this.ready = ready;
+    this.pump = pump;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  public LaunchSpec spec() {
+    return spec;
+  }
+
+  /** Completes with the exit code once the process has ended. */
+  public CompletableFuture<Integer> onExit() {
+    return process.onExit().thenApply(Process::exitValue);
+  }
+
+  /**
+   * Waits until the process is ready.
+   *
+   * @throws SessionStartException when it ends first, or the timeout passes; the caller stops it
+   */
+  public void awaitReady(Duration timeout) {
+    try {
+      CompletableFuture.anyOf(ready, process.onExit())
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new SessionStartException(Reason.TIMEOUT, SessionStartException.TIMEOUT_MESSAGE);
+    } catch (ExecutionException e) {
+      throw new SessionStartException(Reason.CANNOT_START, "Readiness check failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SessionStartException(Reason.TIMEOUT, "Interrupted while waiting for the session");
+    }
+    if (!ready.isDone()) {
+      throw new SessionStartException(
+          Reason.EXITED,
+          "Session process exited with code " + process.exitValue() + " before it was ready");
+    }
+  }
+
+  /** Whether readiness has been seen. */
+  public boolean isReady() {
+    return ready.isDone() && !ready.isCompletedExceptionally();
+  }
+
+  /** Stops the process tree: SIGTERM, then SIGKILL after the spec's grace period. */
+  public boolean stop() {
+    return ProcessTree.stop(process.toHandle(), spec.stopGrace());
+  }
+
+  /** The last lines of output, for the operator's log. */
+  public String outputTail() {
+    return pump.tail();
+  }
+
+  /** Completed when the output is closed and fully logged. */
+  public CompletableFuture<Void> outputClosed() {
+    return pump.finished();
+  }
+}

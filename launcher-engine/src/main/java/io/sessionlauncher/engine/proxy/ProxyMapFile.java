@@ -1,0 +1,114 @@
+package io.sessionlauncher.engine.proxy;
+
+import io.sessionlauncher.model.HostPort;
+import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.LauncherException;
+import io.sessionlauncher.model.SessionId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.Map;
+
+/**
+ * The mapping file a reverse proxy reads: one {@code <id> <host>:<port>} line per live session, the
+ * format of Apache's {@code RewriteMap txt:}. Every change replaces the whole file atomically (a
+ * temporary file in the same folder, then a rename), keeping the old file's permissions and group,
+ * so a proxy never reads half a file.
+ */
+@ApplicationScoped
+public class ProxyMapFile {
+  private Path file;
+
+  /** For CDI's proxy. */
+  protected ProxyMapFile() {}
+
+  @Inject
+  public ProxyMapFile(LauncherConfig config) {
+    this(config.configuration().proxyFile());
+  }
+
+  public ProxyMapFile(Path file) {
+    this.file = file.toAbsolutePath();
+  }
+
+  public Path path() {
+    return file;
+  }
+
+  /** Replaces the file's content with exactly these sessions, in the map's order. */
+  public synchronized void write(Map<SessionId, HostPort> sessions) {
+    StringBuilder text = new StringBuilder(sessions.size() * 56);
+    sessions.forEach((id, pair) -> text.append(id).append(' ').append(pair).append('\n'));
+    try {
+      Path folder = file.getParent();
+      Files.createDirectories(folder);
+      Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+      try {
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        copyOwnership(temporary);
+        move(temporary);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw new ProxyFileException(file, e);
+    }
+  }
+
+  private void copyOwnership(Path temporary) throws IOException {
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+    if (view == null) {
+      return;
+    }
+    if (Files.exists(file)) {
+      PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
+      view.setPermissions(old.permissions());
+      GroupPrincipal group = old.group();
+      try {
+        view.setGroup(group);
+      } catch (IOException e) {
+        // Only the owner's own groups can be set; keep the default group then.
+      }
+    } else {
+      // createTempFile makes the file private; a proxy running as another user must read it.
+      view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  private void move(Path temporary) throws IOException {
+    try {
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** The proxy file could not be written; sessions cannot be routed. */
+  public static class ProxyFileException extends LauncherException {
+    private static final long serialVersionUID = 1L;
+
+    ProxyFileException(Path file, IOException cause) {
+      super("Cannot write the proxy mapping file " + file + ": " + cause.getMessage(), cause);
+    }
+  }
+
+  /** For tests and tools: the current lines. */
+  public String read() {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.sessionlauncher.engine.template;
+
+import io.sessionlauncher.model.AppConfig;
+import io.sessionlauncher.model.HostPort;
+import io.sessionlauncher.model.LaunchRequest;
+import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.SanitizeRule;
+import io.sessionlauncher.model.SessionId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Expands {@code sessionURL}, {@code cmd} and {@code sessionData} for one new session, in that
+ * order, as section 3 of the launcher contract says. Generated variables and {@code properties} win
+ * over request keys, so a client cannot replace the program that runs.
+ */
+public final class SessionTemplates {
+  private SessionTemplates() {}
+
+  /**
+   * The expansion of one session.
+   *
+   * @param sessionUrl the URL handed to the client
+   * @param argv the program and its arguments, one element each
+   * @param data every key of the session, as the reference builds it
+   * @param secretShared whether the command uses the secret, so the client must get it
+   */
+  public record Expansion(
+      String sessionUrl, List<String> argv, Map<String, Object> data, boolean secretShared) {}
+
+  /**
+   * @param request the client's request, not yet sanitized
+   * @param secret the secret to use when the request brings none
+   */
+  public static Expansion expand(
+      LauncherConfig config,
+      AppConfig app,
+      LaunchRequest request,
+      SessionId id,
+      HostPort resource,
+      String secret) {
+    Map<String, SanitizeRule> rules = config.configuration().sanitize();
+    Map<String, Object> values = RequestSanitizer.sanitize(request.values(), rules);
+    Object clientSecret = values.get("secret");
+    String sessionSecret =
+        clientSecret == null ? secret : RequestValues.text("secret", clientSecret).orElse(secret);
+
+    Map<String, String> generated = new HashMap<>();
+    generated.put("id", id.toString());
+    generated.put("host", resource.host());
+    generated.put("port", Integer.toString(resource.port()));
+    generated.put("secret", sessionSecret);
+
+    Variables variables = new Variables(generated, config.properties(), values, rules);
+    String sessionUrl = TemplateExpander.expand(config.configuration().sessionUrl(), variables);
+    generated.put("sessionURL", sessionUrl);
+
+    List<String> argv = new ArrayList<>(app.cmd().size());
+    for (String template : app.cmd()) {
+      argv.add(TemplateExpander.expand(template, variables));
+    }
+    generated.put("cmd", String.join(" ", argv));
+
+    Map<String, Object> data = new LinkedHashMap<>(values);
+    data.put("id", id.toString());
+    data.put("host", resource.host());
+    data.put("port", resource.port());
+    data.put("secret", sessionSecret);
+    data.put("sessionURL", sessionUrl);
+    data.put("cmd", List.copyOf(argv));
+    for (Map.Entry<String, String> entry : config.sessionData().entrySet()) {
+      String value = TemplateExpander.expand(entry.getValue(), variables);
+      generated.put(entry.getKey(), value);
+      data.put(entry.getKey(), value);
+    }
+    boolean secretShared = argv.stream().anyMatch(arg -> arg.contains(sessionSecret));
+    return new Expansion(sessionUrl, List.copyOf(argv), data, secretShared);
+  }
+
+  /** Variable lookup in precedence order: generated, properties, request, sanitize default. */
+  private record Variables(
+      Map<String, String> generated,
+      Map<String, String> properties,
+      Map<String, Object> request,
+      Map<String, SanitizeRule> rules)
+      implements java.util.function.Function<String, Optional<String>> {
+
+    @Override
+    public Optional<String> apply(String name) {
+      String value = generated.get(name);
+      if (value == null) {
+        value = properties.get(name);
+      }
+      if (value != null) {
+        return Optional.of(value);
+      }
+      if (request.containsKey(name)) {
+        return RequestValues.text(name, request.get(name));
+      }
+      SanitizeRule rule = rules.get(name);
+      return rule == null ? Optional.empty() : Optional.of(rule.defaultValue());
+    }
+  }
+}
