@@ -38,6 +38,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +51,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class SessionManager {
   private static final Logger LOG = Logger.getLogger(SessionManager.class.getName());
+  private static final long EXIT_CODE_WAIT_MILLIS = 2_000;
 
   private LauncherConfig config;
   private ResourcePool pool;
@@ -182,13 +185,22 @@ public class SessionManager {
     Path logFile = config.configuration().logDir().resolve(id + ".txt");
     return new LaunchSpec(
         expansion.argv(),
-        null,
+        workingDir(),
         Map.of(),
         logFile,
         app.readyLine(),
         resource,
         supervision.maxLogBytes(),
         supervision.stopGrace());
+  }
+
+  /**
+   * Sessions start in the configuration file's folder, so relative paths in {@code cmd} mean what
+   * they meant to the Python launcher started next to its file.
+   */
+  private Path workingDir() {
+    Path source = config.source();
+    return source == null ? null : source.toAbsolutePath().getParent();
   }
 
   private void onProcessExit(LiveSession session, int code) {
@@ -262,10 +274,18 @@ public class SessionManager {
     return session.snapshot();
   }
 
+  /**
+   * The exit code of a process that is no longer alive. {@link Process#onExit()} completes
+   * asynchronously, a moment after the operating system reports the process gone, so it is waited
+   * for briefly rather than read at once (which nearly always gave {@code null}).
+   */
   private static Integer exitCodeOf(SessionProcess process) {
     try {
-      return process.onExit().getNow(null);
-    } catch (RuntimeException e) {
+      return process.onExit().get(EXIT_CODE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
       return null;
     }
   }

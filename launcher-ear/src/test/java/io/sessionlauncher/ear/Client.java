@@ -1,0 +1,89 @@
+package io.sessionlauncher.ear;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/** HTTP and WebSocket calls to the launcher in Liberty and to its sessions. */
+final class Client {
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(LibertyServer.base().resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(LibertyServer.base().resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> delete(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(LibertyServer.base().resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonObject json(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /** Sends one text message over a WebSocket and returns the first text message back. */
+  String echo(URI uri, String message) throws Exception {
+    CompletableFuture<String> received = new CompletableFuture<>();
+    WebSocket socket =
+        http.newWebSocketBuilder()
+            .buildAsync(
+                uri,
+                new WebSocket.Listener() {
+                  private final StringBuilder text = new StringBuilder();
+
+                  @Override
+                  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    text.append(data);
+                    if (last) {
+                      received.complete(text.toString());
+                    }
+                    ws.request(1);
+                    return null;
+                  }
+
+                  @Override
+                  public void onError(WebSocket ws, Throwable error) {
+                    received.completeExceptionally(error);
+                  }
+                })
+            .get(10, TimeUnit.SECONDS);
+    try {
+      socket.sendText(message, true).get(10, TimeUnit.SECONDS);
+      return received.get(10, TimeUnit.SECONDS);
+    } finally {
+      socket.abort();
+    }
+  }
+}
