@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param uploadDir folder that {@code POST /upload} stores into, or {@code null}
  * @param sanitize rules for client-supplied values, by request key
  * @param supervision how session processes are looked after
+ * @param http cross-origin and upload settings
  */
 public record ServerSettings(
     String host,
@@ -34,7 +35,8 @@ public record ServerSettings(
     Path content,
     Path uploadDir,
     Map<String, SanitizeRule> sanitize,
-    Supervision supervision) {
+    Supervision supervision,
+    HttpSettings http) {
   public ServerSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(endpoint, "endpoint");
@@ -45,5 +47,6 @@ public record ServerSettings(
     fields = List.copyOf(fields);
     sanitize = Map.copyOf(sanitize);
     Objects.requireNonNull(supervision, "supervision");
+    Objects.requireNonNull(http, "http");
   }
 }

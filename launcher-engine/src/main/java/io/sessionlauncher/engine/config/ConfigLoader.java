@@ -2,6 +2,7 @@ package io.sessionlauncher.engine.config;
 
 import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.ConfigurationException;
+import io.sessionlauncher.model.HttpSettings;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.ResourceRange;
 import io.sessionlauncher.model.SanitizeRule;
@@ -122,7 +123,22 @@ public class ConfigLoader {
         content,
         uploadDir,
         sanitize,
-        supervision(c));
+        supervision(c),
+        http(c));
+  }
+
+  private static HttpSettings http(JsonFields c) {
+    HttpSettings defaults = HttpSettings.DEFAULTS;
+    List<String> origins =
+        c.has("cors_origins") ? c.requiredStringList("cors_origins") : defaults.corsOrigins();
+    long maxUpload =
+        c.has("max_upload_size")
+            ? c.number("max_upload_size", c.required("max_upload_size")).longValue()
+            : defaults.maxUploadBytes();
+    if (maxUpload < 0) {
+      throw c.error("max_upload_size", "expected a number of bytes, 0 or more, found " + maxUpload);
+    }
+    return new HttpSettings(origins, maxUpload);
   }
 
   private static Supervision supervision(JsonFields c) {
