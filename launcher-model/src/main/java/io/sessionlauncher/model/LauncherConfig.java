@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param properties extra template variables
  * @param apps applications by name, in file order
  * @param sessionData templates of extra session keys, in file order
+ * @param products stored plugin configurations by product (the optional {@code products} section)
  */
 public record LauncherConfig(
     Path source,
@@ -24,13 +25,15 @@ public record LauncherConfig(
     List<ResourceRange> resources,
     Map<String, String> properties,
     Map<String, AppConfig> apps,
-    Map<String, String> sessionData) {
+    Map<String, String> sessionData,
+    Map<String, ProductDefaults> products) {
   public LauncherConfig {
     Objects.requireNonNull(configuration, "configuration");
     resources = List.copyOf(resources);
     properties = ordered(properties);
     apps = ordered(apps);
     sessionData = ordered(sessionData);
+    products = ordered(products);
   }
 
   private static <V> Map<String, V> ordered(Map<String, V> map) {

@@ -1,6 +1,9 @@
 package io.sessionlauncher.model;
 
-/** Every host/port pair of the pool is in use; the client may retry later. */
+/**
+ * Every host/port pair of the pool is in use, or an application has reached its session limit; the
+ * client may retry later.
+ */
 public class ResourcesExhaustedException extends LauncherException {
   private static final long serialVersionUID = 1L;
 
@@ -9,5 +12,10 @@ public class ResourcesExhaustedException extends LauncherException {
 
   public ResourcesExhaustedException() {
     super(MESSAGE);
+  }
+
+  /** For a limit other than the pool's, with a message naming it. */
+  public ResourcesExhaustedException(String message) {
+    super(message);
   }
 }

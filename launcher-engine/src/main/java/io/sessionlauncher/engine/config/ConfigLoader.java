@@ -1,9 +1,11 @@
 package io.sessionlauncher.engine.config;
 
 import io.sessionlauncher.model.AppConfig;
+import io.sessionlauncher.model.AppLimits;
 import io.sessionlauncher.model.ConfigurationException;
 import io.sessionlauncher.model.HttpSettings;
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.ProductDefaults;
 import io.sessionlauncher.model.ResourceRange;
 import io.sessionlauncher.model.SanitizeRule;
 import io.sessionlauncher.model.ServerSettings;
@@ -67,7 +69,8 @@ public class ConfigLoader {
     Map<String, String> properties = textMap(top.requiredObject("properties"), false);
     Map<String, AppConfig> apps = apps(top.requiredObject("apps"));
     Map<String, String> sessionData = textMap(top.optionalObject("sessionData"), false);
-    return new LauncherConfig(source, settings, resources, properties, apps, sessionData);
+    return new LauncherConfig(
+        source, settings, resources, properties, apps, sessionData, products(top));
   }
 
   private static JsonObject readObject(String text, Path source) {
@@ -254,11 +257,73 @@ public class ConfigLoader {
     Map<String, AppConfig> result = new LinkedHashMap<>();
     for (String name : apps.object().keySet()) {
       JsonFields app = apps.child(name, apps.asObject(name, apps.object().get(name)));
-      List<String> cmd = app.requiredStringList("cmd");
-      if (cmd.isEmpty()) {
-        throw app.error("cmd", "expected at least the program to run, found []");
+      AppConfig config = app.has("cmd") ? commandApp(name, app) : pluginApp(name, app);
+      result.put(name, config.withLimits(limits(app)));
+    }
+    return result;
+  }
+
+  /** A reference-style app: {@code cmd} and {@code ready_line}, run by the process plugin. */
+  private static AppConfig commandApp(String name, JsonFields app) {
+    List<String> cmd = app.requiredStringList("cmd");
+    if (cmd.isEmpty()) {
+      throw app.error("cmd", "expected at least the program to run, found []");
+    }
+    Map<String, Object> config =
+        new LinkedHashMap<>(
+            AppConfig.command(name, cmd, app.optionalString("ready_line")).config());
+    if (app.has("env")) {
+      config.put("env", textMap(app.requiredObject("env"), false));
+    }
+    if (app.has("working_dir")) {
+      config.put("working_dir", app.requiredString("working_dir"));
+    }
+    return new AppConfig(
+        name, AppConfig.PROCESS_PRODUCT, AppConfig.PROCESS_MODE, config, AppLimits.NONE);
+  }
+
+  /**
+   * An app launched by a named plugin: {@code product}, optional {@code mode} and {@code config}.
+   */
+  @SuppressWarnings("unchecked")
+  private static AppConfig pluginApp(String name, JsonFields app) {
+    if (!app.has("product")) {
+      throw app.error("cmd", "is required (or name a plugin with \"product\") but missing");
+    }
+    String product = app.requiredString("product");
+    String mode = app.optionalString("mode");
+    Map<String, Object> config =
+        app.has("config")
+            ? (Map<String, Object>) JsonValues.plain(app.requiredObject("config").object())
+            : null;
+    return new AppConfig(name, product, mode, config, AppLimits.NONE);
+  }
+
+  private static AppLimits limits(JsonFields app) {
+    Integer maxSessions =
+        app.has("max_sessions")
+            ? app.integer("max_sessions", app.required("max_sessions"), 1, Integer.MAX_VALUE)
+            : null;
+    Duration lifetime = app.has("max_lifetime") ? seconds(app, "max_lifetime", false) : null;
+    Duration idle = app.has("idle_timeout") ? seconds(app, "idle_timeout", false) : null;
+    return new AppLimits(maxSessions, lifetime, idle);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ProductDefaults> products(JsonFields top) {
+    JsonFields products = top.optionalObject("products");
+    Map<String, ProductDefaults> result = new LinkedHashMap<>();
+    for (String product : products.object().keySet()) {
+      JsonFields entry =
+          products.child(product, products.asObject(product, products.object().get(product)));
+      JsonFields configs = entry.optionalObject("configs");
+      Map<String, Map<String, Object>> byMode = new LinkedHashMap<>();
+      for (String mode : configs.object().keySet()) {
+        JsonObject config = configs.asObject(mode, configs.object().get(mode));
+        byMode.put(mode, (Map<String, Object>) JsonValues.plain(config));
       }
-      result.put(name, new AppConfig(name, cmd, app.optionalString("ready_line")));
+      result.put(
+          product, new ProductDefaults(product, entry.optionalString("launch_mode"), byMode));
     }
     return result;
   }

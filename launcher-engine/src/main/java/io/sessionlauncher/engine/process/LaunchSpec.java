@@ -13,9 +13,9 @@ import java.util.Objects;
  * @param argv the program and its arguments
  * @param workingDir folder to run in, or {@code null} for the launcher's own
  * @param environment variables added to the launcher's environment
- * @param logFile where the merged output goes
+ * @param logFile where the merged output goes, or {@code null} to drop it
  * @param readyLine text meaning ready, or {@code null} to wait for the port instead
- * @param resource the pair the process is to listen on
+ * @param resource the pair the process is to listen on, or {@code null} if unknown
  * @param maxLogBytes cap on the log's size
  * @param stopGrace how long a process has between SIGTERM and SIGKILL
  */
@@ -31,8 +31,6 @@ public record LaunchSpec(
   public LaunchSpec {
     argv = List.copyOf(argv);
     environment = Map.copyOf(environment);
-    Objects.requireNonNull(logFile, "logFile");
-    Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(stopGrace, "stopGrace");
   }
 }

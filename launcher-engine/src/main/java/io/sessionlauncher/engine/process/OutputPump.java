@@ -51,8 +51,7 @@ final class OutputPump implements Runnable {
   public void run() {
     byte[] buffer = new byte[8192];
     try (InputStream in = output;
-        OutputStream log =
-            Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        OutputStream log = openLog()) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
         long room = maxLogBytes - total;
@@ -70,6 +69,13 @@ final class OutputPump implements Runnable {
     } finally {
       finished.complete(null);
     }
+  }
+
+  private OutputStream openLog() throws IOException {
+    if (logFile == null) {
+      return OutputStream.nullOutputStream();
+    }
+    return Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   private synchronized void remember(byte[] buffer, int length) {

@@ -1,34 +1,30 @@
 package io.sessionlauncher.engine.process;
 
-import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.SessionStartException;
 import io.sessionlauncher.model.SessionStartException.Reason;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Starts session processes: argv as given (no shell), output merged into the session log and
  * watched for the ready line, or the port watched when there is no ready line.
  */
-@ApplicationScoped
 public class ProcessStarter {
   private static final long PORT_PROBE_INTERVAL_NANOS = 20_000_000L;
   private static final int CONNECT_TIMEOUT_MILLIS = 200;
 
-  private BackgroundTasks tasks;
+  private final Executor tasks;
 
-  /** For CDI's proxy. */
-  protected ProcessStarter() {}
-
-  @Inject
-  public ProcessStarter(BackgroundTasks tasks) {
+  /**
+   * @param tasks runs the output pump (as long as the process) and the port probe
+   */
+  public ProcessStarter(Executor tasks) {
     this.tasks = tasks;
   }
 
@@ -46,7 +42,9 @@ public class ProcessStarter {
     builder.environment().putAll(spec.environment());
     Process process;
     try {
-      Files.createDirectories(spec.logFile().getParent());
+      if (spec.logFile() != null) {
+        Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
+      }
       process = builder.start();
     } catch (IOException | RuntimeException e) {
       throw new SessionStartException(
@@ -68,8 +66,8 @@ public class ProcessStarter {
     OutputPump pump =
         new OutputPump(
             process.getInputStream(), spec.logFile(), spec.readyLine(), spec.maxLogBytes(), ready);
-    tasks.executeLongRunning(pump);
-    if (spec.readyLine() == null) {
+    tasks.execute(pump);
+    if (spec.readyLine() == null && spec.resource() != null) {
       tasks.execute(() -> awaitPort(spec.resource(), process, ready));
     }
     return new SessionProcess(process, spec, ready, pump);

@@ -70,7 +70,17 @@ public final class SessionProcess {
 
   /** Stops the process tree: SIGTERM, then SIGKILL after the spec's grace period. */
   public boolean stop() {
-    return ProcessTree.stop(process.toHandle(), spec.stopGrace());
+    return stop(spec.stopGrace());
+  }
+
+  /** Stops the process tree: SIGTERM, then SIGKILL after {@code grace}. */
+  public boolean stop(Duration grace) {
+    return ProcessTree.stop(process.toHandle(), grace);
+  }
+
+  /** Completes when the ready line is seen (or the port accepts connections). */
+  public CompletableFuture<Void> ready() {
+    return ready;
   }
 
   /** The last lines of output, for the operator's log. */

@@ -1,36 +1,40 @@
 package io.sessionlauncher.engine.session;
 
-import io.sessionlauncher.engine.process.SessionProcess;
 import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionState;
+import io.sessionlauncher.spi.LauncherPlugin;
+import io.sessionlauncher.spi.ProductLauncher;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The launcher's mutable record of one running session: its latest snapshot, its process, and the
- * promise of its end. State only moves forward (starting, ready, stopping, ended), and only one
- * caller gets to end it.
+ * The launcher's mutable record of one running session: its latest snapshot, its plugin and product
+ * launcher, and the promise of its end. State only moves forward (starting, ready, stopping,
+ * ended), and only one caller gets to end it.
  */
 final class LiveSession {
   private volatile Session snapshot;
-  private volatile SessionProcess process;
+  private final LauncherPlugin<?> plugin;
+  private final ProductLauncher launcher;
   private EndCause endCause;
   private final CompletableFuture<Session> ended = new CompletableFuture<>();
 
-  LiveSession(Session snapshot) {
+  LiveSession(Session snapshot, LauncherPlugin<?> plugin, ProductLauncher launcher) {
     this.snapshot = snapshot;
+    this.plugin = plugin;
+    this.launcher = launcher;
   }
 
   Session snapshot() {
     return snapshot;
   }
 
-  SessionProcess process() {
-    return process;
+  LauncherPlugin<?> plugin() {
+    return plugin;
   }
 
-  void attach(SessionProcess started) {
-    this.process = started;
+  ProductLauncher launcher() {
+    return launcher;
   }
 
   /** Moves from starting to ready; false if an end has begun meanwhile. */
@@ -54,10 +58,6 @@ final class LiveSession {
     endCause = cause;
     snapshot = snapshot.withState(SessionState.STOPPING);
     return true;
-  }
-
-  synchronized EndCause endCause() {
-    return endCause;
   }
 
   void finish(Session endedSnapshot) {

@@ -1,10 +1,9 @@
 package io.sessionlauncher.engine.session;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import io.sessionlauncher.engine.plugin.PluginCatalog;
+import io.sessionlauncher.engine.plugin.PluginResolver;
 import io.sessionlauncher.engine.pool.ResourcePool;
-import io.sessionlauncher.engine.process.LaunchSpec;
-import io.sessionlauncher.engine.process.ProcessStarter;
-import io.sessionlauncher.engine.process.SessionProcess;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.template.SessionTemplates;
 import io.sessionlauncher.model.AppConfig;
@@ -12,6 +11,7 @@ import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.LaunchRequest;
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.ResourcesExhaustedException;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionNotFoundException;
@@ -19,6 +19,9 @@ import io.sessionlauncher.model.SessionStartException;
 import io.sessionlauncher.model.SessionState;
 import io.sessionlauncher.model.Supervision;
 import io.sessionlauncher.model.UnknownApplicationException;
+import io.sessionlauncher.spi.LaunchContext;
+import io.sessionlauncher.spi.LauncherPlugin;
+import io.sessionlauncher.spi.ProductLauncher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -55,7 +58,7 @@ public class SessionManager {
 
   private LauncherConfig config;
   private ResourcePool pool;
-  private ProcessStarter starter;
+  private PluginCatalog plugins;
   private ProxyMapFile proxy;
   private BackgroundTasks tasks;
   private SecretGenerator secrets;
@@ -64,6 +67,7 @@ public class SessionManager {
   private final Map<SessionId, LiveSession> live = new ConcurrentHashMap<>();
   private final Map<SessionId, Session> ended = new ConcurrentHashMap<>();
   private final Object proxyLock = new Object();
+  private final Object admission = new Object();
 
   /** For CDI's proxy. */
   protected SessionManager() {}
@@ -72,13 +76,13 @@ public class SessionManager {
   public SessionManager(
       LauncherConfig config,
       ResourcePool pool,
-      ProcessStarter starter,
+      PluginCatalog plugins,
       ProxyMapFile proxy,
       BackgroundTasks tasks,
       SecretGenerator secrets) {
     this.config = config;
     this.pool = pool;
-    this.starter = starter;
+    this.plugins = plugins;
     this.proxy = proxy;
     this.tasks = tasks;
     this.secrets = secrets;
@@ -106,9 +110,10 @@ public class SessionManager {
    * Starts a session and returns once it is ready.
    *
    * @throws UnknownApplicationException when the application is not configured
-   * @throws io.sessionlauncher.model.ResourcesExhaustedException when no resource is free
+   * @throws io.sessionlauncher.model.ResourcesExhaustedException when no resource is free, or the
+   *     application has as many sessions as it may
    * @throws io.sessionlauncher.model.InvalidRequestException when the request's values are refused
-   * @throws SessionStartException when the process cannot start, exits or times out; everything is
+   * @throws SessionStartException when the product cannot start, exits or times out; everything is
    *     cleaned up by then
    */
   public Session create(LaunchRequest request) {
@@ -117,42 +122,95 @@ public class SessionManager {
             .app(request.application())
             .orElseThrow(() -> new UnknownApplicationException(request.application()));
     SessionId id = SessionId.random();
-    HostPort resource = pool.acquire();
     LiveSession session;
-    try {
-      SessionTemplates.Expansion expansion =
-          SessionTemplates.expand(config, app, request, id, resource, secrets.next());
-      session =
-          new LiveSession(
-              new Session(
-                  id,
-                  app.name(),
-                  request.owner(),
-                  resource,
-                  SessionState.STARTING,
-                  expansion.data(),
-                  expansion.secretShared(),
-                  clock.instant(),
-                  null,
-                  null,
-                  null));
-      SessionProcess process = starter.start(spec(app, id, resource, expansion));
-      session.attach(process);
+    synchronized (admission) {
+      checkAppLimit(app);
+      HostPort resource = pool.acquire();
+      try {
+        session = prepare(app, request, id, resource);
+      } catch (RuntimeException e) {
+        pool.release(resource);
+        throw e;
+      }
       live.put(id, session);
-      process.onExit().thenAcceptAsync(code -> onProcessExit(session, code), tasks);
-    } catch (RuntimeException e) {
-      pool.release(resource);
-      throw e;
     }
-    awaitReady(session, app);
-    writeProxy();
+    start(session, app);
     return session.snapshot();
   }
 
-  private void awaitReady(LiveSession session, AppConfig app) {
-    SessionProcess process = session.process();
+  private void checkAppLimit(AppConfig app) {
+    Integer max = app.limits().maxSessions();
+    if (max != null) {
+      long running =
+          live.values().stream()
+              .filter(session -> session.snapshot().application().equals(app.name()))
+              .count();
+      if (running >= max) {
+        throw new ResourcesExhaustedException(
+            "Application '" + app.name() + "' already has its maximum of " + max + " sessions");
+      }
+    }
+  }
+
+  /** Expands the templates and configures the plugin; nothing runs yet. */
+  private LiveSession prepare(
+      AppConfig app, LaunchRequest request, SessionId id, HostPort resource) {
+    SessionTemplates.Expansion expansion =
+        SessionTemplates.expand(config, app, request, id, resource, secrets.next());
+    PluginResolver.Resolved resolved =
+        plugins.resolver().resolve(app.product(), app.mode(), expansion.config());
+    ProductLauncher launcher = create(resolved, context(id, resource));
+    Session snapshot =
+        new Session(
+            id,
+            app.name(),
+            request.owner(),
+            resource,
+            SessionState.STARTING,
+            expansion.data(),
+            expansion.secretShared(),
+            clock.instant(),
+            null,
+            null,
+            null);
+    return new LiveSession(snapshot, resolved.plugin(), launcher);
+  }
+
+  private <C extends Record> ProductLauncher create(
+      PluginResolver.Resolved resolved, LaunchContext context) {
+    @SuppressWarnings("unchecked")
+    LauncherPlugin<C> plugin = (LauncherPlugin<C>) resolved.plugin();
+    C pluginConfig = plugins.binder().bind(plugin, resolved.values());
+    return plugin.create(pluginConfig, context);
+  }
+
+  private LaunchContext context(SessionId id, HostPort resource) {
+    Supervision supervision = config.configuration().supervision();
+    return new LaunchContext(
+        id.toString(),
+        resource,
+        config.configuration().logDir().resolve(id + ".txt"),
+        workingDir(),
+        supervision.stopGrace(),
+        supervision.maxLogBytes(),
+        tasks::executeLongRunning);
+  }
+
+  /** Starts the product, waits until it is ready, and routes it; ends it on any failure. */
+  private void start(LiveSession session, AppConfig app) {
+    ProductLauncher launcher = session.launcher();
     try {
-      process.awaitReady(config.configuration().timeout());
+      launcher.start();
+    } catch (RuntimeException e) {
+      end(session, EndCause.START_FAILED);
+      throw e;
+    }
+    launcher
+        .onExit()
+        .ifPresent(exit -> exit.thenAcceptAsync(code -> onProductExit(session, code), tasks));
+    try {
+      Readiness.await(launcher, config.configuration().timeout());
+      requireUrls(session);
     } catch (SessionStartException e) {
       EndCause cause =
           e.reason() == SessionStartException.Reason.TIMEOUT
@@ -168,30 +226,31 @@ public class SessionManager {
                   + " did not start ("
                   + e.getMessage()
                   + "); last output:\n"
-                  + process.outputTail());
+                  + launcher.outputTail());
       throw e;
     }
     if (!session.markReady()) {
-      Session endedSession = awaitEnd(session);
-      throw new SessionStartException(
-          SessionStartException.Reason.EXITED,
-          "Session process exited with code " + endedSession.exitCode() + " before it was ready");
+      throw Readiness.exited(awaitEnd(session).exitCode());
+    }
+    try {
+      writeProxy();
+    } catch (RuntimeException e) {
+      // The client is told the session failed; one the proxy cannot route to must not run on.
+      end(session, EndCause.START_FAILED);
+      throw e;
     }
   }
 
-  private LaunchSpec spec(
-      AppConfig app, SessionId id, HostPort resource, SessionTemplates.Expansion expansion) {
-    Supervision supervision = config.configuration().supervision();
-    Path logFile = config.configuration().logDir().resolve(id + ".txt");
-    return new LaunchSpec(
-        expansion.argv(),
-        workingDir(),
-        Map.of(),
-        logFile,
-        app.readyLine(),
-        resource,
-        supervision.maxLogBytes(),
-        supervision.stopGrace());
+  /** Every server the plugin's spec names must be reachable, or the start has failed. */
+  private static void requireUrls(LiveSession session) {
+    Map<String, String> urls = session.launcher().urls();
+    for (String key : session.plugin().serverSpec().keySet()) {
+      if (!urls.containsKey(key)) {
+        throw new SessionStartException(
+            SessionStartException.Reason.CANNOT_START,
+            "Plugin " + session.plugin().name() + " started without its server '" + key + "'");
+      }
+    }
   }
 
   /**
@@ -203,7 +262,7 @@ public class SessionManager {
     return source == null ? null : source.toAbsolutePath().getParent();
   }
 
-  private void onProcessExit(LiveSession session, int code) {
+  private void onProductExit(LiveSession session, int code) {
     boolean wasReady = session.snapshot().state() == SessionState.READY;
     end(session, wasReady ? EndCause.EXITED : EndCause.EXITED_BEFORE_READY);
     if (wasReady) {
@@ -252,16 +311,17 @@ public class SessionManager {
       return awaitEnd(session);
     }
     Session snapshot = session.snapshot();
-    SessionProcess process = session.process();
+    ProductLauncher launcher = session.launcher();
     Integer exitCode = null;
     try {
-      writeProxy();
-      if (process != null) {
-        if (!process.stop()) {
-          LOG.severe(() -> "Session " + snapshot.id() + ": process tree did not stop");
-        }
-        exitCode = process.handle().isAlive() ? null : exitCodeOf(process);
+      try {
+        writeProxy();
+      } catch (RuntimeException e) {
+        // The process is stopped all the same: ended must mean gone, whatever the proxy file does.
+        LOG.log(Level.SEVERE, "Session " + snapshot.id() + ": cannot remove its proxy line", e);
       }
+      launcher.stop(config.configuration().supervision().stopGrace());
+      exitCode = exitCodeOf(launcher);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Session " + snapshot.id() + ": error while ending", e);
     } finally {
@@ -275,13 +335,20 @@ public class SessionManager {
   }
 
   /**
-   * The exit code of a process that is no longer alive. {@link Process#onExit()} completes
-   * asynchronously, a moment after the operating system reports the process gone, so it is waited
-   * for briefly rather than read at once (which nearly always gave {@code null}).
+   * The exit code of a product's process that is no longer alive. {@link Process#onExit()}
+   * completes asynchronously, a moment after the operating system reports the process gone, so it
+   * is waited for briefly rather than read at once (which nearly always gave {@code null}).
    */
-  private static Integer exitCodeOf(SessionProcess process) {
+  private static Integer exitCodeOf(ProductLauncher launcher) {
+    if (launcher.onExit().isEmpty()) {
+      return null;
+    }
     try {
-      return process.onExit().get(EXIT_CODE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      return launcher
+          .onExit()
+          .get()
+          .toCompletableFuture()
+          .get(EXIT_CODE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;

@@ -25,12 +25,28 @@ public final class SessionTemplates {
    * The expansion of one session.
    *
    * @param sessionUrl the URL handed to the client
-   * @param argv the program and its arguments, one element each
+   * @param config the app's plugin configuration with every string expanded, or {@code null} when
+   *     the app has none of its own
    * @param data every key of the session, as the reference builds it
-   * @param secretShared whether the command uses the secret, so the client must get it
+   * @param secretShared whether the configuration (the command) uses the secret, so the client must
+   *     get it
    */
   public record Expansion(
-      String sessionUrl, List<String> argv, Map<String, Object> data, boolean secretShared) {}
+      String sessionUrl,
+      Map<String, Object> config,
+      Map<String, Object> data,
+      boolean secretShared) {
+
+    /** The expanded command of a command app, or an empty list. */
+    public List<String> argv() {
+      Object cmd = config == null ? null : config.get("cmd");
+      List<String> argv = new ArrayList<>();
+      if (cmd instanceof List<?> list) {
+        list.forEach(item -> argv.add(String.valueOf(item)));
+      }
+      return argv;
+    }
+  }
 
   /**
    * @param request the client's request, not yet sanitized
@@ -59,11 +75,15 @@ public final class SessionTemplates {
     String sessionUrl = TemplateExpander.expand(config.configuration().sessionUrl(), variables);
     generated.put("sessionURL", sessionUrl);
 
-    List<String> argv = new ArrayList<>(app.cmd().size());
-    for (String template : app.cmd()) {
-      argv.add(TemplateExpander.expand(template, variables));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> expanded =
+        app.config() == null ? null : (Map<String, Object>) expandValue(app.config(), variables);
+    Object cmd = expanded == null ? null : expanded.get("cmd");
+    List<String> argv = new ArrayList<>();
+    if (cmd instanceof List<?> list) {
+      list.forEach(item -> argv.add(String.valueOf(item)));
+      generated.put("cmd", String.join(" ", argv));
     }
-    generated.put("cmd", String.join(" ", argv));
 
     Map<String, Object> data = new LinkedHashMap<>(values);
     data.put("id", id.toString());
@@ -71,14 +91,47 @@ public final class SessionTemplates {
     data.put("port", resource.port());
     data.put("secret", sessionSecret);
     data.put("sessionURL", sessionUrl);
-    data.put("cmd", List.copyOf(argv));
+    if (cmd != null) {
+      data.put("cmd", List.copyOf(argv));
+    }
     for (Map.Entry<String, String> entry : config.sessionData().entrySet()) {
       String value = TemplateExpander.expand(entry.getValue(), variables);
       generated.put(entry.getKey(), value);
       data.put(entry.getKey(), value);
     }
-    boolean secretShared = argv.stream().anyMatch(arg -> arg.contains(sessionSecret));
-    return new Expansion(sessionUrl, List.copyOf(argv), data, secretShared);
+    boolean secretShared = expanded != null && mentions(expanded, sessionSecret);
+    return new Expansion(sessionUrl, expanded, data, secretShared);
+  }
+
+  /** Strings are templates; lists and objects are expanded element by element. */
+  private static Object expandValue(Object value, Variables variables) {
+    if (value instanceof String text) {
+      return TemplateExpander.expand(text, variables);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> result = new ArrayList<>(list.size());
+      list.forEach(item -> result.add(expandValue(item, variables)));
+      return result;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      map.forEach((key, item) -> result.put(String.valueOf(key), expandValue(item, variables)));
+      return result;
+    }
+    return value;
+  }
+
+  private static boolean mentions(Object value, String secret) {
+    if (value instanceof String text) {
+      return text.contains(secret);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().anyMatch(item -> mentions(item, secret));
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.values().stream().anyMatch(item -> mentions(item, secret));
+    }
+    return false;
   }
 
   /** Variable lookup in precedence order: generated, properties, request, sanitize default. */

@@ -2,16 +2,20 @@ package io.sessionlauncher.rest.testing;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasksProducer;
 import io.sessionlauncher.engine.config.ConfigLoader;
+import io.sessionlauncher.engine.plugin.PluginCatalog;
 import io.sessionlauncher.engine.pool.BindPortProbe;
 import io.sessionlauncher.engine.pool.ResourcePool;
-import io.sessionlauncher.engine.process.ProcessStarter;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.session.SecretGenerator;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.rest.ContentResource;
+import io.sessionlauncher.rest.CorsFilter;
+import io.sessionlauncher.rest.InternalRoutes;
 import io.sessionlauncher.rest.LauncherExceptionMapper;
 import io.sessionlauncher.rest.SessionResource;
 import io.sessionlauncher.rest.UnexpectedExceptionMapper;
+import io.sessionlauncher.rest.UploadResource;
 import io.sessionlauncher.rest.WebApplicationExceptionMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -57,12 +61,16 @@ public final class InProcessLauncher implements AutoCloseable {
                 ConfigLoader.class,
                 BindPortProbe.class,
                 ResourcePool.class,
-                ProcessStarter.class,
+                PluginCatalog.class,
                 ProxyMapFile.class,
                 BackgroundTasksProducer.class,
                 SecretGenerator.class,
                 SessionManager.class,
-                SessionResource.class)
+                SessionResource.class,
+                ContentResource.class,
+                UploadResource.class,
+                InternalRoutes.class,
+                CorsFilter.class)
             .addExtension(new FixedConfigExtension(config))
             // Discovery is off (the file-reading config producer must stay out), so Jersey's own
             // CDI extensions are registered by hand.
@@ -74,6 +82,10 @@ public final class InProcessLauncher implements AutoCloseable {
       ResourceConfig application =
           new ResourceConfig(
               SessionResource.class,
+              ContentResource.class,
+              UploadResource.class,
+              InternalRoutes.class,
+              CorsFilter.class,
               LauncherExceptionMapper.class,
               WebApplicationExceptionMapper.class,
               UnexpectedExceptionMapper.class);

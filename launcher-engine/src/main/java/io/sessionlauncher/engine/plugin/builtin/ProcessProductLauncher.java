@@ -1,0 +1,94 @@
+package io.sessionlauncher.engine.plugin.builtin;
+
+import io.sessionlauncher.engine.process.LaunchSpec;
+import io.sessionlauncher.engine.process.ProcessStarter;
+import io.sessionlauncher.engine.process.SessionProcess;
+import io.sessionlauncher.spi.LaunchContext;
+import io.sessionlauncher.spi.ProductLauncher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** One process of the {@link ProcessPlugin}: started once, stopped with its whole tree. */
+final class ProcessProductLauncher implements ProductLauncher {
+  private final ProcessPlugin.Config config;
+  private final LaunchContext context;
+  private volatile SessionProcess process;
+
+  ProcessProductLauncher(ProcessPlugin.Config config, LaunchContext context) {
+    this.config = config;
+    this.context = context;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (process != null) {
+      throw new IllegalStateException("already started");
+    }
+    LaunchSpec spec =
+        new LaunchSpec(
+            config.cmd(),
+            workingDir(),
+            config.env(),
+            context.logFile(),
+            config.readyLine(),
+            context.resource(),
+            context.maxLogBytes(),
+            context.stopGrace());
+    process = new ProcessStarter(context.executor()).start(spec);
+  }
+
+  private Path workingDir() {
+    if (config.workingDir() == null) {
+      return context.workingDir();
+    }
+    Path dir = Path.of(config.workingDir());
+    return context.workingDir() == null ? dir : context.workingDir().resolve(dir);
+  }
+
+  @Override
+  public void stop(Duration grace) {
+    SessionProcess started = process;
+    if (started != null) {
+      started.stop(grace);
+    }
+  }
+
+  @Override
+  public boolean check(Duration timeout) {
+    SessionProcess started = process;
+    return started != null && started.handle().isAlive() && started.isReady();
+  }
+
+  @Override
+  public Map<String, String> urls() {
+    return context.resource() == null || process == null
+        ? Map.of()
+        : Map.of("main", context.resource().toString());
+  }
+
+  @Override
+  public Optional<CompletionStage<Integer>> onExit() {
+    SessionProcess started = process;
+    return started == null ? Optional.empty() : Optional.of(started.onExit());
+  }
+
+  @Override
+  public Optional<CompletionStage<Void>> whenReady() {
+    SessionProcess started = process;
+    return started == null ? Optional.empty() : Optional.of(started.ready());
+  }
+
+  @Override
+  public String outputTail() {
+    SessionProcess started = process;
+    return started == null ? "" : started.outputTail();
+  }
+
+  /** The process's id, once started. */
+  long pid() {
+    return process.pid();
+  }
+}

@@ -1,0 +1,83 @@
+package io.sessionlauncher.engine.session;
+
+import io.sessionlauncher.model.SessionStartException;
+import io.sessionlauncher.model.SessionStartException.Reason;
+import io.sessionlauncher.spi.ProductLauncher;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Waits until a started product is ready: on its own signal when it gives one (the ready line),
+ * else by polling {@code check}; in both cases an exit ends the wait at once.
+ */
+final class Readiness {
+  private static final long POLL_NANOS = 50_000_000L;
+
+  private Readiness() {}
+
+  /**
+   * @throws SessionStartException TIMEOUT, or EXITED naming the exit code
+   */
+  static void await(ProductLauncher launcher, Duration timeout) {
+    CompletableFuture<Integer> exit =
+        launcher
+            .onExit()
+            .map(CompletionStage::toCompletableFuture)
+            .orElseGet(CompletableFuture::new);
+    Optional<CompletionStage<Void>> signal = launcher.whenReady();
+    if (signal.isPresent()) {
+      awaitSignal(signal.get().toCompletableFuture(), exit, timeout);
+    } else {
+      poll(launcher, exit, timeout);
+    }
+  }
+
+  private static void awaitSignal(
+      CompletableFuture<Void> ready, CompletableFuture<Integer> exit, Duration timeout) {
+    try {
+      CompletableFuture.anyOf(ready, exit).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new SessionStartException(Reason.TIMEOUT, SessionStartException.TIMEOUT_MESSAGE);
+    } catch (ExecutionException e) {
+      throw new SessionStartException(Reason.CANNOT_START, "Readiness check failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SessionStartException(Reason.TIMEOUT, "Interrupted while waiting for the session");
+    }
+    if (!ready.isDone()) {
+      throw exited(exit.getNow(null));
+    }
+  }
+
+  private static void poll(
+      ProductLauncher launcher, CompletableFuture<Integer> exit, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (exit.isDone()) {
+        throw exited(exit.getNow(null));
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new SessionStartException(Reason.TIMEOUT, SessionStartException.TIMEOUT_MESSAGE);
+      }
+      if (launcher.check(Duration.ofNanos(Math.min(left, 1_000_000_000L)))) {
+        return;
+      }
+      LockSupport.parkNanos(Math.min(POLL_NANOS, Math.max(0, deadline - System.nanoTime())));
+    }
+  }
+
+  static SessionStartException exited(Integer code) {
+    return new SessionStartException(
+        Reason.EXITED,
+        "Session process exited"
+            + (code == null ? "" : " with code " + code)
+            + " before it was ready");
+  }
+}

@@ -1,0 +1,64 @@
+package io.sessionlauncher.spi;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Starts and looks after one instance of a product. One object per instance: the launcher calls
+ * {@link #start} once, then {@link #check} and {@link #urls} any number of times, and {@link #stop}
+ * at least once.
+ *
+ * <p>Implementations must be safe to call from several threads and must never block without a
+ * bound: the launcher runs them on behalf of many users.
+ */
+public interface ProductLauncher {
+
+  /**
+   * Starts the product and returns without waiting for it to be ready; the launcher waits with
+   * {@link #check}.
+   *
+   * @throws io.sessionlauncher.model.LauncherException (a {@link PluginException} or {@link
+   *     io.sessionlauncher.model.SessionStartException}) when it cannot start; whatever was started
+   *     must be stopped before throwing
+   */
+  void start();
+
+  /**
+   * Stops the product and everything it started, giving it {@code grace} to end on its own before
+   * killing it. Returns in finite time; calling it again, or before {@link #start}, does nothing.
+   */
+  void stop(Duration grace);
+
+  /**
+   * Whether the product is up and serving, answered within {@code timeout}; never hangs and never
+   * throws for a product that is down.
+   */
+  boolean check(Duration timeout);
+
+  /** Every server of the plugin's spec, by key, as {@code host:port}; empty before start. */
+  Map<String, String> urls();
+
+  /**
+   * Completes with an exit code when the product ends on its own, so the launcher can clean up at
+   * once instead of polling; empty when the plugin cannot tell (the launcher then polls {@link
+   * #check}).
+   */
+  default Optional<CompletionStage<Integer>> onExit() {
+    return Optional.empty();
+  }
+
+  /**
+   * Completes the moment the product is ready, so the launcher need not poll {@link #check}; empty
+   * when the plugin cannot tell (the launcher then polls).
+   */
+  default Optional<CompletionStage<Void>> whenReady() {
+    return Optional.empty();
+  }
+
+  /** The last lines of the product's output, for operators' messages; empty if unknown. */
+  default String outputTail() {
+    return "";
+  }
+}
