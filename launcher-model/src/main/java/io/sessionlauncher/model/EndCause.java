@@ -13,5 +13,11 @@ public enum EndCause {
   /** The program could not be started. */
   START_FAILED,
   /** The launcher itself shut down. */
-  SHUTDOWN
+  SHUTDOWN,
+  /** The session reached its application's maximum lifetime. */
+  LIFETIME,
+  /** Nobody was connected to the session for its application's idle timeout. */
+  IDLE,
+  /** A restarted launcher found the session and stopped it, by policy or because it had died. */
+  RESTART
 }

@@ -11,16 +11,48 @@ import java.util.Objects;
  *     seconds)
  * @param maxLogBytes cap on each session log ({@code max_log_size}, bytes)
  * @param keepEnded how long an ended session still answers GET ({@code keep_ended}, seconds)
+ * @param dataDir folder where live sessions are recorded so a restarted launcher finds them ({@code
+ *     data_dir}); {@code null} records nothing
+ * @param onRestart what a restarted launcher does with the sessions it finds ({@code on_restart}:
+ *     {@code "adopt"} or {@code "stop"})
+ * @param logRetention how long a session's log is kept after the session ended ({@code
+ *     log_retention}, seconds); {@code null} keeps logs
+ * @param sweepInterval how often lifetimes, idleness and retention are checked
  */
-public record Supervision(Duration stopGrace, long maxLogBytes, Duration keepEnded) {
+public record Supervision(
+    Duration stopGrace,
+    long maxLogBytes,
+    Duration keepEnded,
+    java.nio.file.Path dataDir,
+    RestartPolicy onRestart,
+    Duration logRetention,
+    Duration sweepInterval) {
 
-  /** Five seconds of grace, 10 MiB of log, ended sessions visible for ten minutes. */
+  /** What a restarted launcher does with sessions that were live when it stopped. */
+  public enum RestartPolicy {
+    /** Take back every session whose process is provably the same (pid and start time). */
+    ADOPT,
+    /** Stop every such session and clean up after it. */
+    STOP
+  }
+
+  /**
+   * Five seconds of grace, 10 MiB of log, ended sessions visible for ten minutes, no data folder,
+   * logs kept, checks every second.
+   */
   public static final Supervision DEFAULTS =
       new Supervision(Duration.ofSeconds(5), 10L * 1024 * 1024, Duration.ofMinutes(10));
+
+  /** With the defaults for everything else. */
+  public Supervision(Duration stopGrace, long maxLogBytes, Duration keepEnded) {
+    this(stopGrace, maxLogBytes, keepEnded, null, RestartPolicy.ADOPT, null, Duration.ofSeconds(1));
+  }
 
   public Supervision {
     Objects.requireNonNull(stopGrace, "stopGrace");
     Objects.requireNonNull(keepEnded, "keepEnded");
+    Objects.requireNonNull(onRestart, "onRestart");
+    Objects.requireNonNull(sweepInterval, "sweepInterval");
     if (maxLogBytes < 0) {
       throw new IllegalArgumentException("maxLogBytes < 0");
     }

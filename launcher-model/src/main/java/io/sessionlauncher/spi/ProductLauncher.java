@@ -57,6 +57,14 @@ public interface ProductLauncher {
     return Optional.empty();
   }
 
+  /**
+   * The operating-system process behind the product, if it has one, so a restarted launcher can
+   * find it again (by pid and start time) and stop its whole tree.
+   */
+  default Optional<ProcessHandle> process() {
+    return Optional.empty();
+  }
+
   /** The last lines of the product's output, for operators' messages; empty if unknown. */
   default String outputTail() {
     return "";

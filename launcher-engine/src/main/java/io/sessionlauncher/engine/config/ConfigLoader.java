@@ -126,7 +126,7 @@ public class ConfigLoader {
         content,
         uploadDir,
         sanitize,
-        supervision(c),
+        supervision(c, base),
         http(c));
   }
 
@@ -144,7 +144,7 @@ public class ConfigLoader {
     return new HttpSettings(origins, maxUpload);
   }
 
-  private static Supervision supervision(JsonFields c) {
+  private static Supervision supervision(JsonFields c, Path base) {
     Supervision defaults = Supervision.DEFAULTS;
     Duration grace = c.has("stop_grace") ? seconds(c, "stop_grace", true) : defaults.stopGrace();
     long maxLog =
@@ -155,7 +155,25 @@ public class ConfigLoader {
       throw c.error("max_log_size", "expected a number of bytes, 0 or more, found " + maxLog);
     }
     Duration keep = c.has("keep_ended") ? seconds(c, "keep_ended", true) : defaults.keepEnded();
-    return new Supervision(grace, maxLog, keep);
+    Path dataDir =
+        c.has("data_dir") ? path(c, "data_dir", c.requiredString("data_dir"), base) : null;
+    Supervision.RestartPolicy onRestart = defaults.onRestart();
+    if (c.has("on_restart")) {
+      String policy = c.requiredString("on_restart");
+      onRestart =
+          switch (policy) {
+            case "adopt" -> Supervision.RestartPolicy.ADOPT;
+            case "stop" -> Supervision.RestartPolicy.STOP;
+            default ->
+                throw c.error(
+                    "on_restart", "expected \"adopt\" or \"stop\", found \"" + policy + "\"");
+          };
+    }
+    Duration logRetention =
+        c.has("log_retention") ? seconds(c, "log_retention", true) : defaults.logRetention();
+    Duration sweep =
+        c.has("sweep_interval") ? seconds(c, "sweep_interval", false) : defaults.sweepInterval();
+    return new Supervision(grace, maxLog, keep, dataDir, onRestart, logRetention, sweep);
   }
 
   private static Duration seconds(JsonFields c, String name, boolean zeroAllowed) {

@@ -1,5 +1,6 @@
 package io.sessionlauncher.engine.proxy;
 
+import io.sessionlauncher.engine.files.AtomicFiles;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.LauncherException;
@@ -9,13 +10,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Map;
 
 /**
@@ -49,48 +45,10 @@ public class ProxyMapFile {
     StringBuilder text = new StringBuilder(sessions.size() * 56);
     sessions.forEach((id, pair) -> text.append(id).append(' ').append(pair).append('\n'));
     try {
-      Path folder = file.getParent();
-      Files.createDirectories(folder);
-      Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-      try {
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        copyOwnership(temporary);
-        move(temporary);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      // A proxy running as another user must be able to read a new file.
+      AtomicFiles.replace(file, text, "rw-r--r--");
     } catch (IOException e) {
       throw new ProxyFileException(file, e);
-    }
-  }
-
-  private void copyOwnership(Path temporary) throws IOException {
-    PosixFileAttributeView view =
-        Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
-    if (view == null) {
-      return;
-    }
-    if (Files.exists(file)) {
-      PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
-      view.setPermissions(old.permissions());
-      GroupPrincipal group = old.group();
-      try {
-        view.setGroup(group);
-      } catch (IOException e) {
-        // Only the owner's own groups can be set; keep the default group then.
-      }
-    } else {
-      // createTempFile makes the file private; a proxy running as another user must read it.
-      view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    }
-  }
-
-  private void move(Path temporary) throws IOException {
-    try {
-      Files.move(
-          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -17,12 +17,26 @@ final class LiveSession {
   private final LauncherPlugin<?> plugin;
   private final ProductLauncher launcher;
   private EndCause endCause;
+  private volatile java.time.Instant lastActive;
   private final CompletableFuture<Session> ended = new CompletableFuture<>();
 
+  /**
+   * @param plugin the plugin that started it, or {@code null} for a session adopted after a restart
+   */
   LiveSession(Session snapshot, LauncherPlugin<?> plugin, ProductLauncher launcher) {
     this.snapshot = snapshot;
     this.plugin = plugin;
     this.launcher = launcher;
+    this.lastActive = snapshot.createdAt();
+  }
+
+  /** The last moment someone was seen connected, or the creation time. */
+  java.time.Instant lastActive() {
+    return lastActive;
+  }
+
+  void touch(java.time.Instant now) {
+    lastActive = now;
   }
 
   Session snapshot() {
@@ -38,11 +52,12 @@ final class LiveSession {
   }
 
   /** Moves from starting to ready; false if an end has begun meanwhile. */
-  synchronized boolean markReady() {
+  synchronized boolean markReady(java.time.Instant now) {
     if (snapshot.state() != SessionState.STARTING) {
       return false;
     }
     snapshot = snapshot.withState(SessionState.READY);
+    lastActive = now;
     return true;
   }
 

@@ -1,6 +1,8 @@
 package io.sessionlauncher.engine.session;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import io.sessionlauncher.engine.persist.SessionStore;
+import io.sessionlauncher.engine.persist.StoredSession;
 import io.sessionlauncher.engine.plugin.PluginCatalog;
 import io.sessionlauncher.engine.plugin.PluginResolver;
 import io.sessionlauncher.engine.pool.ResourcePool;
@@ -62,7 +64,9 @@ public class SessionManager {
   private ProxyMapFile proxy;
   private BackgroundTasks tasks;
   private SecretGenerator secrets;
+  private SessionStore store;
   private Clock clock;
+  private SessionSweeper sweeper;
 
   private final Map<SessionId, LiveSession> live = new ConcurrentHashMap<>();
   private final Map<SessionId, Session> ended = new ConcurrentHashMap<>();
@@ -79,22 +83,29 @@ public class SessionManager {
       PluginCatalog plugins,
       ProxyMapFile proxy,
       BackgroundTasks tasks,
-      SecretGenerator secrets) {
+      SecretGenerator secrets,
+      SessionStore store) {
     this.config = config;
     this.pool = pool;
     this.plugins = plugins;
     this.proxy = proxy;
     this.tasks = tasks;
     this.secrets = secrets;
+    this.store = store;
     this.clock = Clock.systemUTC();
   }
 
   /**
-   * Starts with the application, so that a bad configuration fails the deployment and the proxy
-   * file holds exactly the live sessions (none) from the first moment.
+   * Starts with the application, so that a bad configuration fails the deployment, sessions left by
+   * a launcher that died are adopted or stopped, and the proxy file holds exactly the live sessions
+   * from the first moment.
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    new SessionRecovery(this, config, pool).recover(store.load());
     writeProxy();
+    persist();
+    sweeper = new SessionSweeper(this, config, clock);
+    tasks.executeLongRunning(sweeper);
     LOG.info(
         () ->
             "Session launcher ready: "
@@ -229,7 +240,7 @@ public class SessionManager {
                   + launcher.outputTail());
       throw e;
     }
-    if (!session.markReady()) {
+    if (!session.markReady(clock.instant())) {
       throw Readiness.exited(awaitEnd(session).exitCode());
     }
     try {
@@ -239,6 +250,7 @@ public class SessionManager {
       end(session, EndCause.START_FAILED);
       throw e;
     }
+    persist();
   }
 
   /** Every server the plugin's spec names must be reachable, or the start has failed. */
@@ -262,7 +274,7 @@ public class SessionManager {
     return source == null ? null : source.toAbsolutePath().getParent();
   }
 
-  private void onProductExit(LiveSession session, int code) {
+  private void onProductExit(LiveSession session, Integer code) {
     boolean wasReady = session.snapshot().state() == SessionState.READY;
     end(session, wasReady ? EndCause.EXITED : EndCause.EXITED_BEFORE_READY);
     if (wasReady) {
@@ -330,6 +342,7 @@ public class SessionManager {
       ended.put(snapshot.id(), endedSession);
       live.remove(snapshot.id());
       session.finish(endedSession);
+      persist();
     }
     return session.snapshot();
   }
@@ -368,6 +381,54 @@ public class SessionManager {
     }
   }
 
+  /** The live sessions, for the sweeper and recovery. */
+  java.util.Collection<LiveSession> liveSessions() {
+    return List.copyOf(live.values());
+  }
+
+  boolean isLive(SessionId id) {
+    return live.containsKey(id);
+  }
+
+  /** Ends a session on the background executor; for callers that must not wait for it. */
+  void endLater(LiveSession session, EndCause cause) {
+    tasks.execute(() -> end(session, cause));
+  }
+
+  /** Registers a session found alive after a restart; its resource is already claimed. */
+  void adopt(LiveSession session) {
+    live.put(session.snapshot().id(), session);
+    session
+        .launcher()
+        .onExit()
+        .ifPresent(exit -> exit.thenAcceptAsync(code -> onProductExit(session, code), tasks));
+  }
+
+  /** Records the live sessions so a restarted launcher can find their processes. */
+  private void persist() {
+    if (!store.enabled()) {
+      return;
+    }
+    List<StoredSession> records = new ArrayList<>();
+    for (LiveSession session : live.values()) {
+      Session snapshot = session.snapshot();
+      Optional<ProcessHandle> process = session.launcher().process();
+      records.add(
+          new StoredSession(
+              snapshot.id().toString(),
+              snapshot.application(),
+              snapshot.owner(),
+              snapshot.resource(),
+              process.map(ProcessHandle::pid).orElse(-1L),
+              process.flatMap(handle -> handle.info().startInstant()).orElse(null),
+              snapshot.createdAt(),
+              snapshot.secretShared(),
+              snapshot.data(),
+              snapshot.state() == SessionState.READY));
+    }
+    store.save(records);
+  }
+
   private void writeProxy() {
     synchronized (proxyLock) {
       Map<SessionId, HostPort> ready = new LinkedHashMap<>();
@@ -389,6 +450,9 @@ public class SessionManager {
   /** Stops every session when the application stops; the proxy file is left empty. */
   @PreDestroy
   public void shutdown() {
+    if (sweeper != null) {
+      sweeper.stop();
+    }
     List<LiveSession> sessions = new ArrayList<>(live.values());
     if (sessions.isEmpty()) {
       writeProxy();

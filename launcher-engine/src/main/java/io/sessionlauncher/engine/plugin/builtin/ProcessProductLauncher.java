@@ -82,13 +82,14 @@ final class ProcessProductLauncher implements ProductLauncher {
   }
 
   @Override
+  public Optional<ProcessHandle> process() {
+    SessionProcess started = process;
+    return started == null ? Optional.empty() : Optional.of(started.handle());
+  }
+
+  @Override
   public String outputTail() {
     SessionProcess started = process;
     return started == null ? "" : started.outputTail();
-  }
-
-  /** The process's id, once started. */
-  long pid() {
-    return process.pid();
   }
 }

@@ -1,0 +1,60 @@
+package io.sessionlauncher.engine.os;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Counts established TCP connections to a local port, as the Linux kernel lists them in {@code
+ * /proc/net/tcp} and {@code /proc/net/tcp6}. This is how idleness is told: a session nobody is
+ * connected to is idle, whatever its process says.
+ */
+public final class TcpConnections {
+  private static final String ESTABLISHED = "01";
+  private static final List<Path> TABLES =
+      List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
+
+  private TcpConnections() {}
+
+  /** Whether this machine exposes the kernel's connection tables (Linux). */
+  public static boolean available() {
+    return Files.isReadable(TABLES.get(0));
+  }
+
+  /** Established connections whose local end is {@code port}; 0 where the tables are missing. */
+  public static int establishedTo(int port) {
+    int count = 0;
+    for (Path table : TABLES) {
+      count += count(table, port);
+    }
+    return count;
+  }
+
+  private static int count(Path table, int port) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(table, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      return 0;
+    }
+    int count = 0;
+    for (int i = 1; i < lines.size(); i++) {
+      String[] columns = lines.get(i).trim().split("\\s+");
+      if (columns.length > 3 && ESTABLISHED.equals(columns[3]) && localPort(columns[1]) == port) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static int localPort(String address) {
+    int colon = address.lastIndexOf(':');
+    try {
+      return Integer.parseInt(address.substring(colon + 1), 16);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}
