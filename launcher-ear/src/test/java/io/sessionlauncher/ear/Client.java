@@ -49,6 +49,22 @@ final class Client {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Waits until the launcher answers again after a server start. */
+  void awaitLauncher() throws Exception {
+    java.time.Instant end = java.time.Instant.now().plusSeconds(120);
+    while (java.time.Instant.now().isBefore(end)) {
+      try {
+        if (get("paraview/3b241101-e2bb-4255-8caf-4136c566a962").statusCode() == 404) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+    }
+    throw new AssertionError("launcher did not come back within 120 s");
+  }
+
   static JsonObject json(HttpResponse<String> response) {
     return Json.createReader(new StringReader(response.body())).readObject();
   }

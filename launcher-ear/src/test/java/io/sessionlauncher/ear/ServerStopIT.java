@@ -7,9 +7,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,22 +31,7 @@ class ServerStopIT {
       assertEquals("", Files.readString(LibertyServer.proxyFile()));
     } finally {
       assertEquals(0, LibertyServer.server("start"), "server start");
-      awaitLauncher();
+      client.awaitLauncher();
     }
-  }
-
-  private void awaitLauncher() throws Exception {
-    Instant end = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(end)) {
-      try {
-        if (client.get("paraview/3b241101-e2bb-4255-8caf-4136c566a962").statusCode() == 404) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // not listening yet
-      }
-      LockSupport.parkNanos(200_000_000L);
-    }
-    throw new AssertionError("launcher did not come back within 120 s");
   }
 }
