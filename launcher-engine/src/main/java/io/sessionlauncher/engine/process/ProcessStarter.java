@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
@@ -35,7 +36,9 @@ public class ProcessStarter {
    *     when the operating system refuses to start it; nothing is left running then
    */
   public SessionProcess start(LaunchSpec spec) {
-    ProcessBuilder builder = new ProcessBuilder(spec.argv()).redirectErrorStream(true);
+    requireProgram(spec);
+    ProcessBuilder builder =
+        new ProcessBuilder(ProcessGroup.leading(spec.argv())).redirectErrorStream(true);
     if (spec.workingDir() != null) {
       builder.directory(spec.workingDir().toFile());
     }
@@ -71,6 +74,45 @@ public class ProcessStarter {
       tasks.execute(() -> awaitPort(spec.resource(), process, ready));
     }
     return new SessionProcess(process, spec, ready, pump);
+  }
+
+  /**
+   * Checks the program exists and is executable before starting, so that the message names it
+   * rather than reporting the exit of the {@code setsid} that would have run it.
+   */
+  private static void requireProgram(LaunchSpec spec) {
+    String program = spec.argv().get(0);
+    Path found = null;
+    if (program.contains("/")) {
+      Path path = Path.of(program);
+      if (!path.isAbsolute() && spec.workingDir() != null) {
+        path = spec.workingDir().resolve(path);
+      }
+      found = Files.isExecutable(path) && !Files.isDirectory(path) ? path : null;
+    } else {
+      String searchPath = spec.environment().getOrDefault("PATH", System.getenv("PATH"));
+      for (String dir : (searchPath == null ? "" : searchPath).split(":")) {
+        Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+        if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+          found = candidate;
+          break;
+        }
+      }
+    }
+    if (found == null) {
+      throw new SessionStartException(
+          Reason.CANNOT_START,
+          "Cannot start program '"
+              + program
+              + "'"
+              + (spec.workingDir() == null ? "" : " in folder '" + spec.workingDir() + "'")
+              + ": not found or not executable");
+    }
+    if (spec.workingDir() != null && !Files.isDirectory(spec.workingDir())) {
+      throw new SessionStartException(
+          Reason.CANNOT_START,
+          "Cannot start program '" + program + "': folder '" + spec.workingDir() + "' not found");
+    }
   }
 
   /** Ready is the first moment the port accepts a connection, while the process lives. */

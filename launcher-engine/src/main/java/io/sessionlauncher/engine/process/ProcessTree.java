@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Stops a process and every descendant: SIGTERM to all, then SIGKILL to whatever is left after the
  * grace period. The tree is read before the first signal, because once a parent dies its children
- * are re-parented and no longer show as its descendants.
+ * are re-parented and no longer show as its descendants; members of the process's group are taken
+ * too, which finds children whose parent died earlier.
  */
 public final class ProcessTree {
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
@@ -44,6 +45,10 @@ public final class ProcessTree {
     for (ProcessHandle root : roots) {
       tree.put(root.pid(), root);
       root.descendants().forEach(child -> tree.put(child.pid(), child));
+      for (ProcessHandle member : ProcessGroup.members(root)) {
+        tree.put(member.pid(), member);
+        member.descendants().forEach(child -> tree.put(child.pid(), child));
+      }
     }
     return tree;
   }
