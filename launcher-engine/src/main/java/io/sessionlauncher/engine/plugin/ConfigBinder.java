@@ -64,6 +64,7 @@ public final class ConfigBinder {
     List<Violation> violations = new ArrayList<>();
     Set<String> known = new java.util.HashSet<>();
     Object[] arguments = new Object[components.length];
+    boolean[] unread = new boolean[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent component = components[i];
       String name = component.getName();
@@ -75,11 +76,13 @@ public final class ConfigBinder {
           arguments[i] = convert(given.get(key), component.getGenericType());
         } catch (IllegalArgumentException e) {
           violations.add(new Violation(key, e.getMessage()));
+          unread[i] = true;
         }
       } else if (defaults != null) {
         arguments[i] = read(component, defaults);
       } else if (component.getType().isPrimitive()) {
         violations.add(new Violation(snakeCase(name), "is required but missing"));
+        unread[i] = true;
       }
     }
     for (String key : given.keySet()) {
@@ -88,6 +91,9 @@ public final class ConfigBinder {
       }
     }
     if (!violations.isEmpty()) {
+      // No record can be built, but the fields that were read are checked all the same, so that
+      // one answer names every problem.
+      violations.addAll(fieldConstraints(type, components, arguments, unread));
       throw invalid(plugin, violations);
     }
     return validate(plugin, construct(type, components, arguments, plugin));
@@ -120,6 +126,24 @@ public final class ConfigBinder {
       violations.add(new Violation(snakeCase(path), violation.getMessage()));
     }
     throw invalid(plugin, violations);
+  }
+
+  /** The constraints broken by each field that was read, checked one field at a time. */
+  private <C extends Record> List<Violation> fieldConstraints(
+      Class<C> type, RecordComponent[] components, Object[] arguments, boolean[] unread) {
+    List<Violation> violations = new ArrayList<>();
+    if (validator == null) {
+      return violations;
+    }
+    for (int i = 0; i < components.length; i++) {
+      if (!unread[i]) {
+        String name = components[i].getName();
+        for (ConstraintViolation<C> violation : validator.validateValue(type, name, arguments[i])) {
+          violations.add(new Violation(snakeCase(name), violation.getMessage()));
+        }
+      }
+    }
+    return violations;
   }
 
   private static InvalidPluginConfigException invalid(
@@ -168,7 +192,12 @@ public final class ConfigBinder {
       throw expected("a string", value);
     }
     if (raw == int.class || raw == Integer.class) {
-      return whole(value).intValue();
+      long whole = whole(value);
+      if (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
+        throw expected(
+            "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, value);
+      }
+      return (int) whole;
     }
     if (raw == long.class || raw == Long.class) {
       return whole(value);
@@ -230,7 +259,7 @@ public final class ConfigBinder {
   private static Long whole(Object value) {
     try {
       return number(value).longValueExact();
-    } catch (ArithmeticException e) {
+    } catch (IllegalArgumentException | ArithmeticException e) {
       throw expected("a whole number", value);
     }
   }

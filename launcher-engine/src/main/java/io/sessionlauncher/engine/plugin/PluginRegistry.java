@@ -1,15 +1,19 @@
 package io.sessionlauncher.engine.plugin;
 
 import io.sessionlauncher.spi.LauncherPlugin;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
 /**
@@ -19,6 +23,7 @@ import java.util.logging.Logger;
  */
 public final class PluginRegistry {
   private static final Logger LOG = Logger.getLogger(PluginRegistry.class.getName());
+  private static final String SERVICES = "META-INF/services/" + LauncherPlugin.class.getName();
 
   private final Map<String, LauncherPlugin<?>> plugins;
   private final List<String> skipped;
@@ -28,32 +33,76 @@ public final class PluginRegistry {
     this.skipped = List.copyOf(skipped);
   }
 
-  /** The plugins on the class path of {@code loader} (ServiceLoader) followed by {@code more}. */
+  /**
+   * The plugins named in the {@link java.util.ServiceLoader} files on the class path of {@code
+   * loader}, followed by {@code more}.
+   */
   public static PluginRegistry discover(ClassLoader loader, Iterable<LauncherPlugin<?>> more) {
     Map<String, LauncherPlugin<?>> found = new LinkedHashMap<>();
     List<String> skipped = new ArrayList<>();
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    Iterator<LauncherPlugin<?>> services =
-        (Iterator) ServiceLoader.load(LauncherPlugin.class, loader).iterator();
-    while (true) {
-      LauncherPlugin<?> plugin;
-      try {
-        if (!services.hasNext()) {
-          break;
-        }
-        plugin = services.next();
-      } catch (ServiceConfigurationError | LinkageError e) {
-        String reason = e.getMessage();
-        LOG.warning("Skipping a plugin that failed to load: " + reason);
-        skipped.add(reason);
-        continue;
+    for (Map.Entry<String, URL> provider : providers(loader, skipped).entrySet()) {
+      LauncherPlugin<?> plugin =
+          instantiate(provider.getKey(), loader, provider.getValue(), skipped);
+      if (plugin != null) {
+        add(found, skipped, plugin);
       }
-      add(found, skipped, plugin);
     }
     for (LauncherPlugin<?> plugin : more) {
       add(found, skipped, plugin);
     }
     return new PluginRegistry(found, skipped);
+  }
+
+  /**
+   * The class names the services files list, each with the file that lists it first. The files are
+   * read here rather than through {@link java.util.ServiceLoader}, whose errors for a class that
+   * cannot be linked (a plugin jar that cannot see the plugin interface, say) do not name it.
+   */
+  private static Map<String, URL> providers(ClassLoader loader, List<String> skipped) {
+    Map<String, URL> names = new LinkedHashMap<>();
+    Enumeration<URL> files;
+    try {
+      files = loader.getResources(SERVICES);
+    } catch (IOException e) {
+      skip(skipped, "the plugin lists " + SERVICES + " cannot be searched: " + e);
+      return names;
+    }
+    for (URL file : Collections.list(files)) {
+      try (BufferedReader lines =
+          new BufferedReader(new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          int comment = line.indexOf('#');
+          String name = (comment < 0 ? line : line.substring(0, comment)).trim();
+          if (!name.isEmpty()) {
+            names.putIfAbsent(name, file);
+          }
+        }
+      } catch (IOException e) {
+        skip(skipped, "the plugin list " + file + " cannot be read: " + e);
+      }
+    }
+    return names;
+  }
+
+  private static LauncherPlugin<?> instantiate(
+      String name, ClassLoader loader, URL file, List<String> skipped) {
+    try {
+      Class<?> type = Class.forName(name, false, loader);
+      if (!LauncherPlugin.class.isAssignableFrom(type)) {
+        throw new ClassCastException("not a " + LauncherPlugin.class.getName());
+      }
+      return (LauncherPlugin<?>) type.getConstructor().newInstance();
+    } catch (InvocationTargetException e) {
+      skip(skipped, name + " (listed in " + file + "): " + e.getCause());
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      skip(skipped, name + " (listed in " + file + "): " + e);
+    }
+    return null;
+  }
+
+  private static void skip(List<String> skipped, String reason) {
+    LOG.warning("Skipping plugin " + reason);
+    skipped.add(reason);
   }
 
   /** The plugins visible to this class's loader and the thread's context loader. */
@@ -70,9 +119,7 @@ public final class PluginRegistry {
       plugin.configType().getRecordComponents();
       plugin.serverSpec();
     } catch (RuntimeException | LinkageError e) {
-      String reason = plugin.getClass().getName() + ": " + e;
-      LOG.warning("Skipping plugin " + reason);
-      skipped.add(reason);
+      skip(skipped, plugin.getClass().getName() + ": " + e);
       return;
     }
     LauncherPlugin<?> earlier = found.putIfAbsent(name, plugin);

@@ -63,6 +63,18 @@ final class ProcessGroup {
     return members;
   }
 
+  /** Whether the process has ended but not been reaped yet (state Z). */
+  static boolean isZombie(long pid) {
+    try {
+      String stat =
+          Files.readString(
+              PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.US_ASCII);
+      return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   private static long groupOf(Path process) {
     try {
       String stat = Files.readString(process.resolve("stat"), StandardCharsets.US_ASCII);

@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Stops a process and every descendant: SIGTERM to all, then SIGKILL to whatever is left after the
@@ -18,6 +15,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProcessTree {
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+  private static final long POLL_NANOS = 5_000_000L;
 
   private ProcessTree() {}
 
@@ -53,32 +51,35 @@ public final class ProcessTree {
     return tree;
   }
 
+  /** Those still running; a zombie has ended, even if its new parent has not reaped it yet. */
   private static List<ProcessHandle> alive(Iterable<ProcessHandle> handles) {
     List<ProcessHandle> alive = new ArrayList<>();
     for (ProcessHandle handle : handles) {
-      if (handle.isAlive()) {
+      if (handle.isAlive() && !ProcessGroup.isZombie(handle.pid())) {
         alive.add(handle);
       }
     }
     return alive;
   }
 
+  /**
+   * Waits until every process has ended. Polled rather than through {@code onExit}: an orphan is
+   * reaped by init only when init gets to it (seconds later on some machines), while it stopped
+   * running the moment it became a zombie.
+   */
   private static boolean awaitExit(Iterable<ProcessHandle> handles, Duration limit) {
-    List<CompletableFuture<ProcessHandle>> exits = new ArrayList<>();
-    for (ProcessHandle handle : handles) {
-      exits.add(handle.onExit());
+    long deadline = System.nanoTime() + limit.toNanos();
+    List<ProcessHandle> left = alive(handles);
+    while (!left.isEmpty()) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+      if (Thread.currentThread().isInterrupted()) {
+        return alive(left).isEmpty();
+      }
+      left = alive(left);
     }
-    try {
-      CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
-          .get(limit.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (ExecutionException e) {
-      return alive(handles).isEmpty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return alive(handles).isEmpty();
-    }
+    return true;
   }
 }

@@ -18,6 +18,7 @@ final class LiveSession {
   private final ProductLauncher launcher;
   private EndCause endCause;
   private volatile java.time.Instant lastActive;
+  private volatile boolean everReady;
   private final CompletableFuture<Session> ended = new CompletableFuture<>();
 
   /**
@@ -28,6 +29,11 @@ final class LiveSession {
     this.plugin = plugin;
     this.launcher = launcher;
     this.lastActive = snapshot.createdAt();
+  }
+
+  /** Whether a client was ever told this session is ready. */
+  boolean everReady() {
+    return everReady;
   }
 
   /** The last moment someone was seen connected, or the creation time. */
@@ -58,6 +64,7 @@ final class LiveSession {
     }
     snapshot = snapshot.withState(SessionState.READY);
     lastActive = now;
+    everReady = true;
     return true;
   }
 

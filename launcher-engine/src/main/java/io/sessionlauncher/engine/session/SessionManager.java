@@ -339,7 +339,10 @@ public class SessionManager {
     } finally {
       pool.release(snapshot.resource());
       Session endedSession = snapshot.ended(clock.instant(), exitCode, cause);
-      ended.put(snapshot.id(), endedSession);
+      if (session.everReady()) {
+        // A session that never got ready was never given to a client: nothing stays registered.
+        ended.put(snapshot.id(), endedSession);
+      }
       live.remove(snapshot.id());
       session.finish(endedSession);
       persist();

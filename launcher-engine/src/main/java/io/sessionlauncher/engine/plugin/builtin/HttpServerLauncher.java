@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,7 +68,14 @@ final class HttpServerLauncher implements ProductLauncher {
         exchange.sendResponseHeaders(405, -1);
         return;
       }
-      Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+      Path file;
+      try {
+        file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+      } catch (InvalidPathException e) {
+        // No file has such a name (a NUL byte, say): answer, rather than drop the connection.
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
       if (Files.isDirectory(file)) {
         file = file.resolve("index.html");
       }

@@ -1,0 +1,180 @@
+package io.sessionlauncher.engine.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionlauncher.engine.plugin.builtin.HttpServerPlugin;
+import io.sessionlauncher.engine.testing.FreePorts;
+import io.sessionlauncher.model.HostPort;
+import io.sessionlauncher.spi.LaunchContext;
+import io.sessionlauncher.spi.PluginException;
+import io.sessionlauncher.spi.ProductLauncher;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built-in {@code http-server} plugin serving a real folder over real HTTP. */
+class HttpServerPluginTest {
+  private static final Duration READY = Duration.ofSeconds(10);
+
+  @TempDir Path parent;
+  private Path site;
+  private ProductInstance server;
+  private String address;
+
+  @BeforeEach
+  void start() throws Exception {
+    site = Files.createDirectories(parent.resolve("site"));
+    Files.writeString(site.resolve("hello.txt"), "hello, world", StandardCharsets.UTF_8);
+    Files.writeString(site.resolve("index.html"), "<h1>home</h1>", StandardCharsets.UTF_8);
+    Files.createDirectories(site.resolve("docs"));
+    Files.writeString(site.resolve("docs/index.html"), "<h1>docs</h1>", StandardCharsets.UTF_8);
+    Files.writeString(parent.resolve("secret.txt"), "secret", StandardCharsets.UTF_8);
+    Files.createSymbolicLink(site.resolve("link.txt"), parent.resolve("secret.txt"));
+    server =
+        ProductLaunchers.fromClassPath()
+            .launch("http-server", "local", Map.of("directory", site.toString()));
+    server.wait(READY);
+    address = server.urls().get("main");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private RawRequest.Answer get(String target) throws Exception {
+    return RawRequest.send(address, "GET", target);
+  }
+
+  @Test
+  void servesAFileWithItsContent() throws Exception {
+    RawRequest.Answer answer = get("/hello.txt");
+
+    assertEquals(200, answer.status(), answer.headers());
+    assertEquals("hello, world", answer.body());
+    assertTrue(address.startsWith("127.0.0.1:"), address);
+  }
+
+  @Test
+  void aFolderServesItsIndexPage() throws Exception {
+    assertEquals("<h1>home</h1>", get("/").body());
+    assertEquals("<h1>docs</h1>", get("/docs/").body());
+  }
+
+  @Test
+  void headAnswersWithoutABodyAndOtherMethodsAreRefused() throws Exception {
+    RawRequest.Answer head = RawRequest.send(address, "HEAD", "/hello.txt");
+    RawRequest.Answer post = RawRequest.send(address, "POST", "/hello.txt");
+
+    assertEquals(200, head.status());
+    assertEquals("", head.body());
+    assertEquals(405, post.status());
+  }
+
+  @Test
+  void aMissingFileIs404() throws Exception {
+    assertEquals(404, get("/nothing.txt").status());
+    assertEquals(404, get("/docs/nothing/").status());
+  }
+
+  @Test
+  void nothingOutsideTheFolderIsServed() throws Exception {
+    for (String target :
+        new String[] {
+          "/../secret.txt",
+          "/docs/../../secret.txt",
+          "/%2e%2e/secret.txt",
+          "/%2E%2E%2Fsecret.txt",
+          "/docs/%2e%2e/%2e%2e/secret.txt",
+          "/..%2fsecret.txt",
+          "//" + parent.resolve("secret.txt"),
+          "/link.txt",
+        }) {
+      RawRequest.Answer answer = get(target);
+      assertEquals(404, answer.status(), target + " gave " + answer.headers());
+      assertFalse(answer.body().contains("secret"), target);
+    }
+  }
+
+  @Test
+  void aPathThatIsNoFileNameIs404() throws Exception {
+    assertEquals(404, get("/%00").status());
+  }
+
+  @Test
+  void checkIsTrueWhileServingAndFalseAfterStop() {
+    assertTrue(server.check(Duration.ofSeconds(5)));
+    int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
+
+    server.stop();
+
+    assertFalse(server.check(Duration.ofSeconds(5)));
+    assertTrue(FreePorts.isFree(port), "port free after stop");
+  }
+
+  @Test
+  void aFolderThatDoesNotExistFailsTheStartNamingIt() {
+    Path missing = parent.resolve("missing");
+
+    PluginException failure =
+        assertThrows(
+            PluginException.class,
+            () ->
+                ProductLaunchers.fromClassPath()
+                    .launch("http-server", "local", Map.of("directory", missing.toString())));
+
+    assertTrue(failure.getMessage().contains(missing.toString()), failure.getMessage());
+  }
+
+  @Test
+  void withNothingConfiguredTheFallbackServesTheCurrentFolder() {
+    try (ProductInstance fallback = ProductLaunchers.fromClassPath().launch("http-server")) {
+      fallback.wait(READY);
+
+      assertEquals("http-server.__fallback__", fallback.name());
+      assertTrue(fallback.check());
+    }
+  }
+
+  @Test
+  void inTheServerItListensOnThePairTheLauncherAssigned() throws Exception {
+    int port = FreePorts.find();
+    ExecutorService executor = Executors.newCachedThreadPool();
+    ProductLauncher launcher =
+        new HttpServerPlugin()
+            .create(
+                new HttpServerPlugin.Config(site, null),
+                new LaunchContext(
+                    "session-1",
+                    new HostPort("127.0.0.1", port),
+                    null,
+                    null,
+                    Duration.ofSeconds(1),
+                    0,
+                    executor));
+    try {
+      launcher.start();
+
+      assertEquals(Map.of("main", "127.0.0.1:" + port), launcher.urls());
+      assertEquals(
+          "hello, world", RawRequest.send("127.0.0.1:" + port, "GET", "/hello.txt").body());
+    } finally {
+      launcher.stop(Duration.ZERO);
+      launcher.stop(Duration.ZERO);
+      executor.shutdownNow();
+    }
+    assertFalse(launcher.check(Duration.ofSeconds(1)));
+    assertTrue(FreePorts.isFree(port));
+  }
+}

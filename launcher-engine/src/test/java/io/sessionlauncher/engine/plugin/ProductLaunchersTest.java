@@ -1,0 +1,50 @@
+package io.sessionlauncher.engine.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionlauncher.model.ConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plain-Java launching with stored configurations in the reference's file format. */
+class ProductLaunchersTest {
+  @TempDir Path folder;
+
+  @Test
+  void theFirstConfiguredModeOfAStoredFileIsTheDefault() throws Exception {
+    Path site = Files.createDirectories(folder.resolve("site"));
+    Files.writeString(site.resolve("page.txt"), "stored config", StandardCharsets.UTF_8);
+    Path file = folder.resolve("products.json");
+    Files.writeString(
+        file,
+        "{\"http-server\": {\"configs\": {\"local\": {\"directory\": \""
+            + site.toString().replace("\\", "\\\\")
+            + "\"}}}}",
+        StandardCharsets.UTF_8);
+
+    try (ProductInstance server = ProductLaunchers.fromClassPath(file).launch("http-server")) {
+      server.wait(Duration.ofSeconds(10));
+
+      assertEquals("http-server.local", server.name());
+      assertEquals(
+          "stored config", RawRequest.send(server.urls().get("main"), "GET", "/page.txt").body());
+    }
+  }
+
+  @Test
+  void aFileThatIsNotAProductConfigurationIsRefusedNamingIt() throws Exception {
+    Path file = folder.resolve("broken.json");
+    Files.writeString(file, "{\"http-server\": [1, 2]}", StandardCharsets.UTF_8);
+
+    ConfigurationException error =
+        assertThrows(ConfigurationException.class, () -> ProductLaunchers.fromClassPath(file));
+
+    assertTrue(error.getMessage().contains("broken.json"), error.getMessage());
+  }
+}
