@@ -35,6 +35,12 @@ import java.util.Map;
 @Path("/")
 @Produces(Json.TYPE)
 public class SessionResource {
+  /**
+   * {@code /<endpoint>/<id>}, also with a doubled slash: the wslink client joins its endpoint
+   * {@code "paraview/"} and the id with another {@code "/"}.
+   */
+  static final String SESSION_PATH = "{endpoint: [^/]+}/{id: /*[^/]+}";
+
   private SessionManager sessions;
   private LauncherConfig config;
 
@@ -61,9 +67,10 @@ public class SessionResource {
 
   /** The session's public view with its state; ended sessions stay visible for a while. */
   @GET
-  @Path("{endpoint: [^/]+}/{id: [^/]+}")
-  public Response get(@PathParam("endpoint") String endpoint, @PathParam("id") String id) {
+  @Path(SESSION_PATH)
+  public Response get(@PathParam("endpoint") String endpoint, @PathParam("id") String path) {
     requireEndpoint(endpoint);
+    String id = withoutSlashes(path);
     Session session =
         SessionId.parse(id)
             .flatMap(sessions::find)
@@ -73,9 +80,10 @@ public class SessionResource {
 
   /** Stops the session and returns its public view, never its command. */
   @DELETE
-  @Path("{endpoint: [^/]+}/{id: [^/]+}")
-  public Response delete(@PathParam("endpoint") String endpoint, @PathParam("id") String id) {
+  @Path(SESSION_PATH)
+  public Response delete(@PathParam("endpoint") String endpoint, @PathParam("id") String path) {
     requireEndpoint(endpoint);
+    String id = withoutSlashes(path);
     SessionId sessionId = SessionId.parse(id).orElseThrow(() -> new SessionNotFoundException(id));
     return Json.response(Response.Status.OK, withState(sessions.stop(sessionId)));
   }
@@ -96,6 +104,14 @@ public class SessionResource {
 
   private java.util.List<String> fields() {
     return config.configuration().fields();
+  }
+
+  private static String withoutSlashes(String path) {
+    int start = 0;
+    while (start < path.length() && path.charAt(start) == '/') {
+      start++;
+    }
+    return path.substring(start);
   }
 
   private void requireEndpoint(String endpoint) {

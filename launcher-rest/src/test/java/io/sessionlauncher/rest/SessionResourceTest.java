@@ -103,6 +103,30 @@ class SessionResourceTest {
   }
 
   @Test
+  void acceptsTheDoubledSlashTheWslinkClientSends() {
+    Answer created = http.post(endpoint(""), "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    String id = created.json().getString("id");
+    // wslink joins its endpoint "paraview/" and the id with "/".
+    assertEquals("ready", http.get(endpoint("/" + id)).json().getString("state"));
+    Answer deleted = http.delete(endpoint("/" + id));
+    assertEquals(200, deleted.status(), deleted.body());
+    assertEquals("ended", deleted.json().getString("state"));
+  }
+
+  @Test
+  void aPageOfAnotherOriginCannotLaunchEvenWithoutAPreflight() {
+    java.net.http.HttpRequest simple =
+        java.net.http.HttpRequest.newBuilder(endpoint(""))
+            .header("Content-Type", "text/plain;charset=UTF-8")
+            .header("Origin", "http://evil.example")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"application\": \"demo\"}"))
+            .build();
+    assertError(http.send(simple), 403, "http://evil.example");
+    assertTrue(launcher.sessions().list().isEmpty(), "nothing was launched");
+  }
+
+  @Test
   void acceptsTheEndpointWithoutTrailingSlash() {
     Answer created = http.post(launcher.uri("/paraview"), "{\"application\": \"demo\"}");
     assertEquals(200, created.status(), created.body());

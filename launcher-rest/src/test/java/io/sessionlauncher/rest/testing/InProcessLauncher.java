@@ -2,6 +2,7 @@ package io.sessionlauncher.rest.testing;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasksProducer;
 import io.sessionlauncher.engine.config.ConfigLoader;
+import io.sessionlauncher.engine.persist.SessionStore;
 import io.sessionlauncher.engine.plugin.PluginCatalog;
 import io.sessionlauncher.engine.pool.BindPortProbe;
 import io.sessionlauncher.engine.pool.ResourcePool;
@@ -13,6 +14,8 @@ import io.sessionlauncher.rest.ContentResource;
 import io.sessionlauncher.rest.CorsFilter;
 import io.sessionlauncher.rest.InternalRoutes;
 import io.sessionlauncher.rest.LauncherExceptionMapper;
+import io.sessionlauncher.rest.PluginsResource;
+import io.sessionlauncher.rest.PluginsRoute;
 import io.sessionlauncher.rest.SessionResource;
 import io.sessionlauncher.rest.UnexpectedExceptionMapper;
 import io.sessionlauncher.rest.UploadResource;
@@ -33,6 +36,9 @@ import org.jboss.weld.environment.se.WeldContainer;
 /**
  * The launcher's REST layer on Jersey + Weld SE over real HTTP on a loopback port: the same beans
  * and resources as in the application server, started in a second.
+ *
+ * <p>Run one at a time in a JVM: with two alive, Jersey's CDI integration was seen to give the
+ * second launcher's providers the first one's configuration.
  */
 public final class InProcessLauncher implements AutoCloseable {
   private final WeldContainer container;
@@ -62,6 +68,7 @@ public final class InProcessLauncher implements AutoCloseable {
                 BindPortProbe.class,
                 ResourcePool.class,
                 PluginCatalog.class,
+                SessionStore.class,
                 ProxyMapFile.class,
                 BackgroundTasksProducer.class,
                 SecretGenerator.class,
@@ -70,7 +77,8 @@ public final class InProcessLauncher implements AutoCloseable {
                 ContentResource.class,
                 UploadResource.class,
                 InternalRoutes.class,
-                CorsFilter.class)
+                CorsFilter.class,
+                PluginsResource.class)
             .addExtension(new FixedConfigExtension(config))
             // Discovery is off (the file-reading config producer must stay out), so Jersey's own
             // CDI extensions are registered by hand.
@@ -86,6 +94,8 @@ public final class InProcessLauncher implements AutoCloseable {
               UploadResource.class,
               InternalRoutes.class,
               CorsFilter.class,
+              PluginsResource.class,
+              PluginsRoute.class,
               LauncherExceptionMapper.class,
               WebApplicationExceptionMapper.class,
               UnexpectedExceptionMapper.class);

@@ -16,6 +16,7 @@ public final class LauncherJson {
   private String sessionUrl = "ws://${host}:${port}/ws";
   private String fields = "[\"host\", \"port\"]";
   private String extraConfiguration = "";
+  private final List<String> httpMembers = new ArrayList<>();
   private String sessionData = "{}";
   private int firstPort;
   private int lastPort;
@@ -70,6 +71,34 @@ public final class LauncherJson {
     return this;
   }
 
+  /** Sets {@code configuration.content}, the folder served as static files. */
+  public LauncherJson content(Path folder) {
+    httpMembers.add("\"content\": " + quote(folder.toString()));
+    return this;
+  }
+
+  /** Sets {@code configuration.upload_dir}, which enables {@code POST /upload}. */
+  public LauncherJson uploadDir(Path folder) {
+    httpMembers.add("\"upload_dir\": " + quote(folder.toString()));
+    return this;
+  }
+
+  /** Sets {@code configuration.max_upload_size} in bytes. */
+  public LauncherJson maxUploadSize(long bytes) {
+    httpMembers.add("\"max_upload_size\": " + bytes);
+    return this;
+  }
+
+  /** Sets {@code configuration.cors_origins}. */
+  public LauncherJson corsOrigins(String... origins) {
+    List<String> quoted = new ArrayList<>();
+    for (String origin : origins) {
+      quoted.add(quote(origin));
+    }
+    httpMembers.add("\"cors_origins\": [" + String.join(", ", quoted) + "]");
+    return this;
+  }
+
   /** Adds an app; {@code body} is the JSON object text of its entry. */
   public LauncherJson app(String name, String body) {
     apps.add("\"" + name + "\": " + body);
@@ -116,6 +145,7 @@ public final class LauncherJson {
             + quote(logDir().toString())
             + ",\n"
             + extraConfiguration
+            + httpMembers.stream().map(member -> "    " + member + ",\n").reduce("", String::concat)
             + "    \"fields\": "
             + fields
             + "\n"

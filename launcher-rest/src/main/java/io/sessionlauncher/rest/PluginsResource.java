@@ -1,0 +1,36 @@
+package io.sessionlauncher.rest;
+
+import io.sessionlauncher.engine.plugin.PluginCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /plugins}: every plugin the launcher loaded, by product and mode, with its
+ * configuration fields and servers (see {@link PluginListing}). Requests reach this class through
+ * {@link PluginsRoute}; its own path, like the content resource's, holds an {@code @} so that it
+ * can never be a session endpoint.
+ */
+@ApplicationScoped
+@Path(PluginsRoute.INTERNAL)
+@Produces(Json.TYPE)
+public class PluginsResource {
+  private PluginCatalog catalog;
+
+  /** For CDI's proxy. */
+  protected PluginsResource() {}
+
+  @Inject
+  public PluginsResource(PluginCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The products, their modes, and each mode's configuration fields and servers. */
+  @GET
+  public Response list() {
+    return Json.response(Response.Status.OK, PluginListing.of(catalog.registry().all()));
+  }
+}
