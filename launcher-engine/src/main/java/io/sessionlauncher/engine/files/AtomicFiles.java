@@ -24,7 +24,7 @@ public final class AtomicFiles {
   public static void replace(Path file, CharSequence content, String newFilePermissions)
       throws IOException {
     Path folder = file.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
+    createFolder(folder, newFilePermissions);
     Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
     try {
       Files.writeString(temporary, content, StandardCharsets.UTF_8);
@@ -32,6 +32,30 @@ public final class AtomicFiles {
       move(temporary, file);
     } finally {
       Files.deleteIfExists(temporary);
+    }
+  }
+
+  /**
+   * Creates missing folders readable by whoever may read the file: a server's umask (Liberty's is
+   * {@code o=}) would otherwise hide a proxy file from the proxy's user.
+   */
+  private static void createFolder(Path folder, String filePermissions) throws IOException {
+    if (Files.isDirectory(folder)) {
+      return;
+    }
+    Path parent = folder.getParent();
+    if (parent != null) {
+      createFolder(parent, filePermissions);
+    }
+    try {
+      Files.createDirectory(folder);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return;
+    }
+    PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
+    if (view != null) {
+      boolean othersRead = filePermissions.charAt(6) == 'r';
+      view.setPermissions(PosixFilePermissions.fromString(othersRead ? "rwxr-xr-x" : "rwx------"));
     }
   }
 
