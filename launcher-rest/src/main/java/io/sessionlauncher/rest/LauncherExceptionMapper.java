@@ -7,6 +7,7 @@ import io.sessionlauncher.model.RequestTooLargeException;
 import io.sessionlauncher.model.ResourcesExhaustedException;
 import io.sessionlauncher.model.SessionNotFoundException;
 import io.sessionlauncher.model.SessionStartException;
+import io.sessionlauncher.spi.InvalidPluginConfigException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -46,6 +47,9 @@ public class LauncherExceptionMapper implements ExceptionMapper<LauncherExceptio
   static int status(LauncherException exception) {
     if (exception instanceof RequestTooLargeException) {
       return 413;
+    } else if (exception instanceof InvalidPluginConfigException) {
+      // Static configurations are checked at start-up; what is invalid now came from the request.
+      return 400;
     } else if (exception instanceof InvalidRequestException) {
       return 400;
     } else if (exception instanceof SessionNotFoundException) {

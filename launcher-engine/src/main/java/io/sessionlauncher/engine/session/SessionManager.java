@@ -9,6 +9,7 @@ import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.template.SessionTemplates;
 import io.sessionlauncher.model.AppConfig;
+import io.sessionlauncher.model.ConfigurationException;
 import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.LaunchRequest;
@@ -23,6 +24,7 @@ import io.sessionlauncher.model.Supervision;
 import io.sessionlauncher.model.UnknownApplicationException;
 import io.sessionlauncher.spi.LaunchContext;
 import io.sessionlauncher.spi.LauncherPlugin;
+import io.sessionlauncher.spi.PluginException;
 import io.sessionlauncher.spi.ProductLauncher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,6 +103,7 @@ public class SessionManager {
    * from the first moment.
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    checkApps();
     new SessionRecovery(this, config, pool).recover(store.load());
     writeProxy();
     persist();
@@ -115,6 +118,31 @@ public class SessionManager {
                 + " resource(s), proxy file "
                 + proxy.path()
                 + (tasks.managed() ? ", on the managed executor" : ""));
+  }
+
+  /**
+   * Fails start-up for an app whose plugin cannot be found, or whose configuration (when it holds
+   * no template to fill from requests) breaks the plugin's constraints.
+   */
+  private void checkApps() {
+    for (AppConfig app : config.apps().values()) {
+      String key = "apps." + app.name();
+      try {
+        PluginResolver.Resolved resolved =
+            plugins.resolver().resolve(app.product(), app.mode(), app.config());
+        if (app.config() == null || !String.valueOf(app.config()).contains("$")) {
+          bindOnly(resolved);
+        }
+      } catch (PluginException e) {
+        throw new ConfigurationException(config.source(), key, e.getMessage(), e);
+      }
+    }
+  }
+
+  private <C extends Record> void bindOnly(PluginResolver.Resolved resolved) {
+    @SuppressWarnings("unchecked")
+    LauncherPlugin<C> plugin = (LauncherPlugin<C>) resolved.plugin();
+    plugins.binder().bind(plugin, resolved.values());
   }
 
   /**

@@ -16,6 +16,10 @@ final class RequestValues {
     if (value == null) {
       return Optional.of("");
     }
+    if (value instanceof String text && text.indexOf('\0') >= 0) {
+      // No operating system can pass a NUL inside an argument; refuse rather than fail the start.
+      throw new InvalidRequestException("The value of '" + key + "' contains a NUL character");
+    }
     if (value instanceof String || value instanceof Number || value instanceof Boolean) {
       return Optional.of(value.toString());
     }

@@ -84,6 +84,8 @@ class ProductInstanceExitTest {
     Map<String, String> printed = runChild("http-server", folder.toString());
 
     int port = Integer.parseInt(printed.get("port"));
+    // The kernel would free the port at the JVM's death anyway: this checks nothing is left
+    // listening, while the process case above is the one that only the exit hook passes.
     Await.until(Duration.ofSeconds(10), () -> FreePorts.isFree(port), "port " + port + " free");
   }
 }

@@ -1,0 +1,34 @@
+package io.sessionlauncher.bench.measure;
+
+import io.sessionlauncher.bench.BenchApps;
+import io.sessionlauncher.bench.BenchSettings;
+import io.sessionlauncher.bench.http.LauncherClient;
+import io.sessionlauncher.bench.server.BenchServer;
+import io.sessionlauncher.bench.server.ProcessCensus;
+import java.nio.file.Path;
+
+/**
+ * What every measurement works with: the settings, the running server and its JVM, the apps, and a
+ * census of session processes.
+ */
+public record BenchContext(
+    BenchSettings settings, BenchServer server, long serverPid, BenchApps apps) {
+
+  /** A new client with its own connection, for one thread. */
+  public LauncherClient client() {
+    return new LauncherClient(settings.base(), settings.endpoint());
+  }
+
+  public ProcessCensus census() {
+    return new ProcessCensus(serverPid, apps::isSessionProcess);
+  }
+
+  public DirectStart directStart(String app) {
+    return new DirectStart(apps.plainCommand(app), apps.readyLine(app));
+  }
+
+  /** The proxy mapping file the launcher keeps. */
+  public Path proxyFile() {
+    return apps.config().configuration().proxyFile();
+  }
+}

@@ -1,0 +1,216 @@
+package io.sessionlauncher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apache httpd in front of the launcher, as the seed's "Apache as a front end" sets it up: the
+ * launcher writes {@code <id> <host>:<port>} lines to its proxy file, Apache's {@code RewriteMap}
+ * reads them, and {@code mod_proxy_wstunnel} carries each session's WebSocket to its port. The
+ * launcher's {@code sessionURL} points at Apache ({@code src/test/liberty/apache/launcher.json}).
+ */
+class ApacheFrontEndIT {
+  private static final Pattern MAP_LINE =
+      Pattern.compile("^(\\S+) (\\S+):(\\d+)$", Pattern.MULTILINE);
+
+  private final int frontPort = Integer.getInteger("e2e.apache.front.port", 9381);
+  private final int libertyPort = Integer.getInteger("e2e.apache.http.port", 9382);
+  private final Path proxyFile = Path.of(SystemTools.required("e2e.apache.proxy.file"));
+  private final Path confRoot = Path.of(SystemTools.required("e2e.apache.conf.dir"));
+  private final LauncherClient liberty = new LauncherClient(libertyPort);
+  private final LauncherClient front = new LauncherClient(frontPort);
+  private final List<String> started = new ArrayList<>();
+
+  @BeforeEach
+  void apacheIsInstalled() throws IOException {
+    SystemTools.requireApache();
+    proxyFolderReadableByApache();
+  }
+
+  /**
+   * What an administrator does once: Liberty's server script runs with {@code umask o=}, so the
+   * folders the launcher creates for its proxy file are closed to other users, and Apache's
+   * children (here {@code nobody}) could not open the file in them. The file itself is made {@code
+   * rw-r--r--} by the launcher.
+   */
+  private void proxyFolderReadableByApache() throws IOException {
+    for (Path folder = proxyFile.getParent();
+        folder != null && folder.startsWith(confRoot);
+        folder = folder.getParent()) {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder);
+      permissions.add(PosixFilePermission.OTHERS_READ);
+      permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+      Files.setPosixFilePermissions(folder, permissions);
+    }
+  }
+
+  @AfterEach
+  void stopWhatIsLeft() throws IOException, InterruptedException {
+    for (String id : started) {
+      HttpResponse<String> shown = liberty.get("paraview/" + id);
+      if (shown.statusCode() == 200
+          && !"ended".equals(LauncherClient.json(shown).getString("state"))) {
+        liberty.delete("paraview/" + id);
+      }
+    }
+  }
+
+  /**
+   * docs/apache-launcher.conf, included as shipped: the launcher's own API through Apache, each
+   * session's WebSocket to its own process, and an id that was deleted is answered 404.
+   */
+  @Test
+  void documentedConfigurationRoutesEachSessionAndForgetsDeletedOnes() throws Exception {
+    Path documented = Path.of(SystemTools.required("e2e.docs.dir"), "apache-launcher.conf");
+    assertTrue(Files.isRegularFile(documented), documented + " exists");
+    try (ApacheHttpd apache =
+        ApacheHttpd.start(
+            confRoot.resolve("documented"),
+            frontPort,
+            List.of(
+                new String[] {"LAUNCHER_FRONT_PORT", Integer.toString(frontPort)},
+                new String[] {"LAUNCHER_BACKEND", "127.0.0.1:" + libertyPort},
+                new String[] {"LAUNCHER_PROXY_FILE", proxyFile.toString()}),
+            documented)) {
+      // Clients only see Apache: the launcher's API is reached through it too.
+      JsonObject first = create(front);
+      JsonObject second = create(front);
+      String firstId = first.getString("id");
+      String secondId = second.getString("id");
+      URI firstUrl = sessionUrl(first);
+      URI secondUrl = sessionUrl(second);
+      int firstPort = mappedPort(firstId);
+      int secondPort = mappedPort(secondId);
+
+      assertEquals("echo one", front.echo(firstUrl, "echo one"), apache.logs());
+      assertEquals("echo two", front.echo(secondUrl, "echo two"), apache.logs());
+      // Each id reaches its own process: the demo's HTTP greeting names its port.
+      assertEquals("demo session on port " + firstPort + "\n", greeting(firstId));
+      assertEquals("demo session on port " + secondPort + "\n", greeting(secondId));
+
+      HttpResponse<String> deleted = front.delete("paraview/" + firstId);
+      assertEquals(200, deleted.statusCode(), deleted.body());
+      assertEquals("ended", LauncherClient.json(deleted).getString("state"));
+      assertTrue(
+          Waits.until(() -> !mapText().contains(firstId), Duration.ofSeconds(10)),
+          "the map line of " + firstId + " is gone: " + mapText());
+
+      // Apache no longer routes the deleted id, and still routes the other one.
+      assertEquals(404, front.refusedHandshake(firstUrl), apache.logs());
+      assertEquals("still here", front.echo(secondUrl, "still here"));
+      assertTrue(
+          Processes.awaitNoDemoOnPort(firstPort, Duration.ofSeconds(10)).isEmpty(),
+          "no demo process on " + firstPort);
+
+      HttpResponse<String> secondDeleted = front.delete("paraview/" + secondId);
+      assertEquals(200, secondDeleted.statusCode(), secondDeleted.body());
+      assertEquals(404, front.refusedHandshake(secondUrl), apache.logs());
+      assertTrue(Processes.awaitNoDemoOnPort(secondPort, Duration.ofSeconds(10)).isEmpty());
+
+      apache.stop();
+      assertTrue(apache.running().isEmpty(), "httpd processes left: " + apache.running());
+    }
+  }
+
+  /**
+   * The guide's two lines exactly (RewriteMap, RewriteCond, RewriteRule ... [P]) with nothing else:
+   * a live session is reached; after DELETE the id maps to nothing and Apache answers with an error
+   * instead of a WebSocket.
+   */
+  @Test
+  void guidesRewriteRulesAloneRouteLiveSessionsOnly() throws Exception {
+    Path root = confRoot.resolve("guide");
+    Files.createDirectories(root);
+    Path rules = root.resolve("guide-rules.conf");
+    Files.writeString(
+        rules,
+        String.join(
+            "\n",
+            "# The RewriteMap and rules of the ParaViewWeb guide, verbatim but for the file name.",
+            "RewriteEngine On",
+            "RewriteMap session-to-port \"txt:" + proxyFile + "\"",
+            "RewriteCond %{QUERY_STRING} ^sessionId=(.*)&path=(.*)$ [NC]",
+            "RewriteRule ^/proxy.*$ ws://${session-to-port:%1}/%2 [P]",
+            ""),
+        StandardCharsets.UTF_8);
+    try (ApacheHttpd apache =
+        ApacheHttpd.start(root.resolve("httpd"), frontPort, List.of(), rules)) {
+      JsonObject session = create(liberty);
+      String id = session.getString("id");
+      URI url = sessionUrl(session);
+      int port = mappedPort(id);
+      assertEquals("through the guide's rules", front.echo(url, "through the guide's rules"));
+
+      HttpResponse<String> deleted = liberty.delete("paraview/" + id);
+      assertEquals(200, deleted.statusCode(), deleted.body());
+      assertTrue(Waits.until(() -> !mapText().contains(id), Duration.ofSeconds(10)));
+
+      int status = front.refusedHandshake(url);
+      assertTrue(
+          status >= 400, "refused with an error status, got " + status + "; " + apache.logs());
+      assertTrue(Processes.awaitNoDemoOnPort(port, Duration.ofSeconds(10)).isEmpty());
+    }
+  }
+
+  private JsonObject create(LauncherClient client) throws IOException, InterruptedException {
+    HttpResponse<String> created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.statusCode(), created.body());
+    JsonObject session = LauncherClient.json(created);
+    started.add(session.getString("id"));
+    return session;
+  }
+
+  /** The sessionURL as the launcher.json template makes it: Apache's port, the session's id. */
+  private URI sessionUrl(JsonObject session) {
+    String expected =
+        "ws://127.0.0.1:" + frontPort + "/proxy?sessionId=" + session.getString("id") + "&path=ws";
+    assertEquals(expected, session.getString("sessionURL"));
+    return URI.create(expected);
+  }
+
+  /** The session's port as the launcher wrote it into the proxy file. */
+  private int mappedPort(String id) {
+    Matcher line = MAP_LINE.matcher(mapText());
+    while (line.find()) {
+      if (line.group(1).equals(id)) {
+        assertEquals("127.0.0.1", line.group(2));
+        return Integer.parseInt(line.group(3));
+      }
+    }
+    throw new AssertionError("no line for " + id + " in " + proxyFile + ": " + mapText());
+  }
+
+  /** GET through Apache with an empty path: the session's own HTTP answer. */
+  private String greeting(String id) throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        front.get(front.base().resolve("proxy?sessionId=" + id + "&path="));
+    assertEquals(200, answer.statusCode(), answer.body());
+    return answer.body();
+  }
+
+  private String mapText() {
+    try {
+      return Files.exists(proxyFile) ? Files.readString(proxyFile, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
