@@ -20,11 +20,11 @@ import java.util.Set;
  * <p>The session resource sits at {@code /} with templates such as {@code {endpoint}/{id}}, so a
  * static file at {@code /js/app.js} would be taken for a session id, and a second root resource at
  * {@code /} would be ambiguous in JAX-RS. Instead, {@code GET} and {@code HEAD} of any path whose
- * first segment is not the endpoint are rewritten to {@code /@content/<path>}, and {@code POST
- * /upload} to {@code /@upload}. Those names hold an {@code @}, which the endpoint may not (see the
- * config loader), so the rewritten paths can never be a session's. The session endpoint is never
- * rewritten: {@code GET /paraview/<id>} is always the session, even if the content folder has a
- * {@code paraview} sub-folder.
+ * first segment is not the endpoint are rewritten to {@code /@content/<path>} ({@code /plugins} to
+ * {@code /@plugins}), and {@code POST /upload} to {@code /@upload}. Those names hold an {@code @},
+ * which the endpoint may not (see the config loader), so the rewritten paths can never be a
+ * session's. The session endpoint is never rewritten: {@code GET /paraview/<id>} is always the
+ * session, even if the content folder has a {@code paraview} sub-folder.
  */
 @Provider
 @PreMatching
@@ -43,7 +43,13 @@ public class InternalRoutes implements ContainerRequestFilter {
   /** The public path of the upload resource, as the Twisted launcher had it. */
   static final String PUBLIC_UPLOAD = "upload";
 
-  private static final Set<String> INTERNAL = Set.of(CONTENT, UPLOAD);
+  /** First segment of the plugin listing. */
+  static final String PLUGINS = "@plugins";
+
+  /** The public path of the plugin listing. */
+  static final String PUBLIC_PLUGINS = "plugins";
+
+  private static final Set<String> INTERNAL = Set.of(CONTENT, UPLOAD, PLUGINS);
 
   private LauncherConfig config;
 
@@ -68,7 +74,10 @@ public class InternalRoutes implements ContainerRequestFilter {
       return;
     }
     String method = request.getMethod();
-    if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
+    boolean read = method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
+    if (read && (path.equals(PUBLIC_PLUGINS) || path.equals(PUBLIC_PLUGINS + "/"))) {
+      rewrite(request, PLUGINS);
+    } else if (read) {
       rewrite(request, path.isEmpty() ? CONTENT : CONTENT + "/" + path);
     } else if (method.equals(HttpMethod.POST)
         && (path.equals(PUBLIC_UPLOAD) || path.equals(PUBLIC_UPLOAD + "/"))) {

@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.Response;
 /**
  * {@code GET /plugins}: every plugin the launcher loaded, by product and mode, with its
  * configuration fields and servers (see {@link PluginListing}). Requests reach this class through
- * {@link PluginsRoute}; its own path, like the content resource's, holds an {@code @} so that it
+ * {@link InternalRoutes}; its own path, like the content resource's, holds an {@code @} so that it
  * can never be a session endpoint.
  */
 @ApplicationScoped
-@Path(PluginsRoute.INTERNAL)
+@Path(InternalRoutes.PLUGINS)
 @Produces(Json.TYPE)
 public class PluginsResource {
   private PluginCatalog catalog;

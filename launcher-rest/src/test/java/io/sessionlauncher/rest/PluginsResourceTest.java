@@ -47,8 +47,11 @@ class PluginsResourceTest {
                         + " \"config\": {\"greeting\": \"Hello through REST\"}}")
                 .app(
                     "bad-greeter",
-                    "{\"product\": \"greeter\", \"config\": {\"greeting\": \"\","
-                        + " \"backlog\": \"notanint\"}}")
+                    // Templates: only a request can make this configuration invalid; a fixed
+                    // invalid
+                    // one fails the start-up instead.
+                    "{\"product\": \"greeter\", \"config\": {\"greeting\": \"${greeting}\","
+                        + " \"backlog\": \"${backlog}\"}}")
                 .write());
   }
 
@@ -202,12 +205,15 @@ class PluginsResourceTest {
   }
 
   @Test
-  void anInvalidPluginConfigurationIsAnErrorNamingEveryField() {
-    Answer answer = http.post(launcher.uri("/paraview/"), "{\"application\": \"bad-greeter\"}");
+  void anInvalidPluginConfigurationFromTheRequestIsA400NamingEveryField() {
+    Answer answer =
+        http.post(
+            launcher.uri("/paraview/"),
+            "{\"application\": \"bad-greeter\", \"greeting\": \"\", \"backlog\": \"notanint\"}");
 
     assertJsonError(
         answer,
-        500,
+        400,
         "Invalid configuration for greeter.__fallback__: backlog: expected a whole number, found"
             + " \"notanint\"; greeting: must not be blank");
     assertEquals(2, launcher.pool().available(), "the port went back to the pool");

@@ -15,7 +15,6 @@ import io.sessionlauncher.rest.CorsFilter;
 import io.sessionlauncher.rest.InternalRoutes;
 import io.sessionlauncher.rest.LauncherExceptionMapper;
 import io.sessionlauncher.rest.PluginsResource;
-import io.sessionlauncher.rest.PluginsRoute;
 import io.sessionlauncher.rest.SessionResource;
 import io.sessionlauncher.rest.UnexpectedExceptionMapper;
 import io.sessionlauncher.rest.UploadResource;
@@ -95,7 +94,6 @@ public final class InProcessLauncher implements AutoCloseable {
               InternalRoutes.class,
               CorsFilter.class,
               PluginsResource.class,
-              PluginsRoute.class,
               LauncherExceptionMapper.class,
               WebApplicationExceptionMapper.class,
               UnexpectedExceptionMapper.class);
