@@ -1,14 +1,9 @@
 package io.sessionlauncher.rest;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,36 +36,5 @@ final class Json {
       writer.write(object);
     }
     return out.toString();
-  }
-
-  /** A JSON value as a plain Java value: String, Long, BigDecimal, Boolean, null, List, Map. */
-  static Object plain(JsonValue value) {
-    return switch (value.getValueType()) {
-      case STRING -> ((jakarta.json.JsonString) value).getString();
-      case NUMBER -> {
-        jakarta.json.JsonNumber number = (jakarta.json.JsonNumber) value;
-        yield number.isIntegral() && fitsLong(number.bigDecimalValue())
-            ? (Object) number.longValueExact()
-            : number.bigDecimalValue();
-      }
-      case TRUE -> Boolean.TRUE;
-      case FALSE -> Boolean.FALSE;
-      case NULL -> null;
-      case ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        value.asJsonArray().forEach(item -> list.add(plain(item)));
-        yield list;
-      }
-      case OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        value.asJsonObject().forEach((key, item) -> map.put(key, plain(item)));
-        yield map;
-      }
-    };
-  }
-
-  private static boolean fitsLong(BigDecimal number) {
-    return number.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
-        && number.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.sessionlauncher.rest;
 
+import io.sessionlauncher.engine.config.JsonValues;
 import io.sessionlauncher.model.InvalidRequestException;
 import io.sessionlauncher.model.LaunchRequest;
 import io.sessionlauncher.model.RequestTooLargeException;
@@ -75,7 +76,7 @@ final class LaunchRequestReader {
       throw new InvalidRequestException("The value of 'application' must be a string");
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    object.forEach((key, value) -> values.put(key, Json.plain(value)));
+    object.forEach((key, value) -> values.put(key, JsonValues.plain(value)));
     return new LaunchRequest(((JsonString) application).getString(), values, owner);
   }
 }
