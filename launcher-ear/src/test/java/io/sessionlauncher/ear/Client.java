@@ -54,7 +54,14 @@ final class Client {
     java.time.Instant end = java.time.Instant.now().plusSeconds(120);
     while (java.time.Instant.now().isBefore(end)) {
       try {
-        if (get("paraview/3b241101-e2bb-4255-8caf-4136c566a962").statusCode() == 404) {
+        HttpResponse<String> probe = get("paraview/3b241101-e2bb-4255-8caf-4136c566a962");
+        // The launcher's own 404 is JSON; the server's, while the application is down, is not.
+        if (probe.statusCode() == 404
+            && probe
+                .headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("application/json")) {
           return;
         }
       } catch (java.io.IOException e) {
