@@ -52,7 +52,7 @@ final class LaunchRequestReader {
       throw new InvalidRequestException("The request body is empty; expected a JSON object");
     }
     JsonObject object;
-    try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Json.PROVIDER.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidRequestException("The request body must be a JSON object");

@@ -1,12 +1,10 @@
 package io.sessionlauncher.engine.concurrent;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedExecutors;
-import jakarta.enterprise.concurrent.ManagedTask;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -23,16 +21,23 @@ import javax.naming.NamingException;
 @ApplicationScoped
 public class BackgroundTasksProducer {
   static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+  static final String MANAGED_THREADS = "java:comp/DefaultManagedThreadFactory";
   private static final Logger LOG = Logger.getLogger(BackgroundTasksProducer.class.getName());
 
   @Produces
   @ApplicationScoped
   BackgroundTasks backgroundTasks() {
     try {
-      Object found = new InitialContext().lookup(MANAGED_EXECUTOR);
+      InitialContext naming = new InitialContext();
+      Object found = naming.lookup(MANAGED_EXECUTOR);
       if (found instanceof ManagedExecutorService managed) {
-        LOG.info("Sessions run on the container's managed executor " + MANAGED_EXECUTOR);
-        return new Managed(managed);
+        ManagedThreadFactory threads = (ManagedThreadFactory) naming.lookup(MANAGED_THREADS);
+        LOG.info(
+            "Sessions run on the container's managed executor "
+                + MANAGED_EXECUTOR
+                + " and threads of "
+                + MANAGED_THREADS);
+        return new Managed(managed, threads);
       }
     } catch (NamingException | RuntimeException e) {
       LOG.fine("No managed executor (" + e + "); using an own pool");
@@ -46,10 +51,14 @@ public class BackgroundTasksProducer {
     }
   }
 
-  private record Managed(ManagedExecutorService executor) implements BackgroundTasks {
-    private static final Map<String, String> LONG_RUNNING =
-        Map.of(ManagedTask.LONGRUNNING_HINT, Boolean.TRUE.toString());
-
+  /**
+   * Short tasks on the managed executor; tasks as long as a session on threads of their own from
+   * the managed thread factory. Liberty runs its managed executor's tasks on its global thread
+   * pool, also serving HTTP, whatever the long-running hint: a blocked output pump per session
+   * there would starve new requests.
+   */
+  private record Managed(ManagedExecutorService executor, ManagedThreadFactory threads)
+      implements BackgroundTasks {
     @Override
     public void execute(Runnable task) {
       executor.execute(task);
@@ -57,7 +66,9 @@ public class BackgroundTasksProducer {
 
     @Override
     public void executeLongRunning(Runnable task) {
-      executor.execute(ManagedExecutors.managedTask(task, LONG_RUNNING, null));
+      Thread thread = threads.newThread(task);
+      thread.setDaemon(true);
+      thread.start();
     }
 
     @Override

@@ -6,37 +6,38 @@ import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.LauncherConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The live sessions, recorded in {@code <data_dir>/sessions.json} and replaced atomically on every
- * change, readable only by the launcher's user (it holds the sessions' secrets). Without a data
- * folder nothing is recorded.
+ * The live sessions, one file each, {@code <data_dir>/sessions/<id>.json}, written atomically and
+ * readable only by the launcher's user (they hold the sessions' secrets). One file per session
+ * keeps a change's cost independent of how many sessions run. Without a data folder nothing is
+ * recorded.
  */
 @ApplicationScoped
 public class SessionStore {
   private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
-  static final String FILE_NAME = "sessions.json";
+  static final String FOLDER_NAME = "sessions";
+  private static final String SUFFIX = ".json";
+  private static final JsonProvider JSON = JsonProvider.provider();
 
-  private Path file;
+  private Path folder;
 
   /** For CDI's proxy. */
   protected SessionStore() {}
@@ -48,69 +49,86 @@ public class SessionStore {
 
   /** A store in {@code dataDir}, or one that records nothing when it is {@code null}. */
   public SessionStore(Path dataDir) {
-    this.file = dataDir == null ? null : dataDir.toAbsolutePath().resolve(FILE_NAME);
+    this.folder = dataDir == null ? null : dataDir.toAbsolutePath().resolve(FOLDER_NAME);
   }
 
   /** Whether sessions are recorded at all. */
   public boolean enabled() {
-    return file != null;
+    return folder != null;
   }
 
-  /** Replaces the record with exactly these sessions. */
-  public synchronized void save(Collection<StoredSession> sessions) {
-    if (file == null) {
+  /** Records a session, replacing its earlier record. */
+  public void save(StoredSession session) {
+    if (folder == null) {
       return;
     }
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    for (StoredSession session : sessions) {
-      array.add(toJson(session));
-    }
     StringWriter text = new StringWriter();
-    try (var writer = Json.createWriter(text)) {
-      writer.write(Json.createObjectBuilder().add("sessions", array).build());
+    try (var writer = JSON.createWriter(text)) {
+      writer.write(toJson(session));
     }
     try {
-      AtomicFiles.replace(file, text.toString(), "rw-------");
+      AtomicFiles.replace(folder.resolve(session.id() + SUFFIX), text.toString(), "rw-------");
     } catch (IOException e) {
-      LOG.log(Level.SEVERE, "Cannot record sessions in " + file, e);
+      LOG.log(Level.SEVERE, "Cannot record session " + session.id() + " in " + folder, e);
     }
   }
 
-  /** The recorded sessions; none when there is no record or it cannot be read. */
+  /** Forgets a session's record. */
+  public void remove(String id) {
+    if (folder == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(folder.resolve(id + SUFFIX));
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "Cannot remove the record of session " + id + " in " + folder, e);
+    }
+  }
+
+  /** The recorded sessions; a record that cannot be read is reported and skipped. */
   @SuppressWarnings("unchecked")
-  public synchronized List<StoredSession> load() {
+  public List<StoredSession> load() {
     List<StoredSession> sessions = new ArrayList<>();
-    if (file == null || !Files.exists(file)) {
+    if (folder == null || !Files.isDirectory(folder)) {
       return sessions;
     }
-    try (JsonReader reader =
-        Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
-      for (JsonValue value : reader.readObject().getJsonArray("sessions")) {
-        JsonObject object = value.asJsonObject();
-        sessions.add(
-            new StoredSession(
-                object.getString("id"),
-                object.getString("application"),
-                object.getString("owner"),
-                new HostPort(object.getString("host"), object.getInt("port")),
-                object.getJsonNumber("pid").longValue(),
-                object.containsKey("processStart")
-                    ? Instant.parse(object.getString("processStart"))
-                    : null,
-                Instant.parse(object.getString("createdAt")),
-                object.getBoolean("secretShared", false),
-                (Map<String, Object>) JsonValues.plain(object.getJsonObject("data")),
-                object.getBoolean("ready", false)));
+    try (DirectoryStream<Path> records = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+      for (Path record : records) {
+        try {
+          sessions.add(fromJson(Files.readString(record, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+          LOG.log(Level.SEVERE, "Cannot read the session record " + record + "; skipped", e);
+        }
       }
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.SEVERE, "Cannot read the session record " + file + "; starting without it", e);
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "Cannot read the session records in " + folder, e);
     }
     return sessions;
   }
 
+  @SuppressWarnings("unchecked")
+  private static StoredSession fromJson(String text) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+      JsonObject object = reader.readObject();
+      return new StoredSession(
+          object.getString("id"),
+          object.getString("application"),
+          object.getString("owner"),
+          new HostPort(object.getString("host"), object.getInt("port")),
+          object.getJsonNumber("pid").longValue(),
+          object.containsKey("processStart")
+              ? Instant.parse(object.getString("processStart"))
+              : null,
+          Instant.parse(object.getString("createdAt")),
+          object.getBoolean("secretShared", false),
+          (Map<String, Object>) JsonValues.plain(object.getJsonObject("data")),
+          object.getBoolean("ready", false));
+    }
+  }
+
   private static JsonObject toJson(StoredSession session) {
     JsonObjectBuilder object =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", session.id())
             .add("application", session.application())
             .add("owner", session.owner())
@@ -119,7 +137,7 @@ public class SessionStore {
             .add("pid", session.pid())
             .add("createdAt", session.createdAt().toString())
             .add("secretShared", session.secretShared())
-            .add("data", Json.createObjectBuilder(session.data()))
+            .add("data", JSON.createObjectBuilder(session.data()))
             .add("ready", session.ready());
     if (session.processStart() != null) {
       object.add("processStart", session.processStart().toString());
@@ -127,8 +145,8 @@ public class SessionStore {
     return object.build();
   }
 
-  /** The record's path, or {@code null}. */
+  /** The records' folder, or {@code null}. */
   public Path path() {
-    return file;
+    return folder;
   }
 }

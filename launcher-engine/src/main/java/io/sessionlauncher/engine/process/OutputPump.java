@@ -17,7 +17,10 @@ import java.util.logging.Logger;
  */
 final class OutputPump implements Runnable {
   private static final Logger LOG = Logger.getLogger(OutputPump.class.getName());
-  private static final int TAIL_BYTES = 4096;
+  private static final int TAIL_BYTES = 2048;
+
+  /** Small: one pump lives per session, and the pipe's own stream is buffered already. */
+  private static final int READ_BYTES = 2048;
 
   private final InputStream output;
   private final Path logFile;
@@ -49,7 +52,7 @@ final class OutputPump implements Runnable {
 
   @Override
   public void run() {
-    byte[] buffer = new byte[8192];
+    byte[] buffer = new byte[READ_BYTES];
     try (InputStream in = output;
         OutputStream log = openLog()) {
       int read;

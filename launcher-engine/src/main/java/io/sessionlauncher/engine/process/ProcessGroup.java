@@ -2,7 +2,6 @@ package io.sessionlauncher.engine.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,31 +35,15 @@ final class ProcessGroup {
   }
 
   /**
-   * Live processes of the group led by {@code leader}, leader excluded. Empty if the leader's pid
-   * now belongs to another process, whose group is not ours to touch.
+   * Whether the group with the leader's pid is still the leader's: false when the leader died and
+   * its pid now belongs to another process, whose group is not ours to touch.
    */
-  static List<ProcessHandle> members(ProcessHandle leader) {
-    if (!leader.isAlive()) {
-      Optional<ProcessHandle> reused = ProcessHandle.of(leader.pid());
-      if (reused.isPresent() && reused.get().isAlive()) {
-        return List.of();
-      }
+  static boolean stillLeads(ProcessHandle leader) {
+    if (leader.isAlive()) {
+      return true;
     }
-    List<ProcessHandle> members = new ArrayList<>();
-    if (!Files.isDirectory(PROC)) {
-      return members;
-    }
-    try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
-      for (Path process : processes) {
-        long pid = Long.parseLong(process.getFileName().toString());
-        if (pid != leader.pid() && groupOf(process) == leader.pid()) {
-          ProcessHandle.of(pid).ifPresent(members::add);
-        }
-      }
-    } catch (IOException e) {
-      return members;
-    }
-    return members;
+    Optional<ProcessHandle> reused = ProcessHandle.of(leader.pid());
+    return reused.isEmpty() || !reused.get().isAlive();
   }
 
   /** Whether the process has ended but not been reaped yet (state Z). */
@@ -72,17 +55,6 @@ final class ProcessGroup {
       return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
     } catch (IOException | RuntimeException e) {
       return false;
-    }
-  }
-
-  private static long groupOf(Path process) {
-    try {
-      String stat = Files.readString(process.resolve("stat"), StandardCharsets.US_ASCII);
-      // After the command name in parentheses: state, ppid, pgrp, ...
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 4);
-      return Long.parseLong(fields[2]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -26,26 +27,32 @@ public final class ProcessTree {
    * @return whether every process of the tree is gone
    */
   public static boolean stop(ProcessHandle root, Duration grace) {
-    Map<Long, ProcessHandle> tree = collect(List.of(root));
+    Map<Long, ProcessHandle> tree = collect(root);
     tree.values().forEach(ProcessHandle::destroy);
     if (awaitExit(tree.values(), grace)) {
       return true;
     }
     // Children may have forked during the grace period; take them too.
-    Map<Long, ProcessHandle> left = collect(alive(tree.values()));
+    Map<Long, ProcessHandle> left = collect(root);
+    for (ProcessHandle handle : alive(tree.values())) {
+      left.put(handle.pid(), handle);
+    }
     left.values().forEach(ProcessHandle::destroyForcibly);
     return awaitExit(left.values(), KILL_WAIT);
   }
 
-  /** The given processes and all their live descendants, by pid. */
-  private static Map<Long, ProcessHandle> collect(List<ProcessHandle> roots) {
+  /** The root, its live descendants and its group's members with theirs, by pid. */
+  private static Map<Long, ProcessHandle> collect(ProcessHandle root) {
     Map<Long, ProcessHandle> tree = new LinkedHashMap<>();
-    for (ProcessHandle root : roots) {
-      tree.put(root.pid(), root);
+    tree.put(root.pid(), root);
+    Optional<ProcessTable> table = ProcessTable.read();
+    if (table.isEmpty()) {
       root.descendants().forEach(child -> tree.put(child.pid(), child));
-      for (ProcessHandle member : ProcessGroup.members(root)) {
-        tree.put(member.pid(), member);
-        member.descendants().forEach(child -> tree.put(child.pid(), child));
+      return tree;
+    }
+    for (long pid : table.get().tree(root.pid(), ProcessGroup.stillLeads(root))) {
+      if (pid != root.pid()) {
+        ProcessHandle.of(pid).ifPresent(handle -> tree.put(pid, handle));
       }
     }
     return tree;

@@ -14,12 +14,16 @@ public final class SessionProcess {
   private final LaunchSpec spec;
   private final CompletableFuture<Void> ready;
   private final OutputPump pump;
+  private final CompletableFuture<Integer> exit;
 
   SessionProcess(Process process, LaunchSpec spec, CompletableFuture<Void> ready, OutputPump pump) {
     this.process = process;
     this.spec = spec;
     this.ready = ready;
     this.pump = pump;
+    // One future for the process's whole life: every call of Process.onExit() chains another
+    // stage, and on a small machine each of those completes on a thread of its own.
+    this.exit = process.onExit().thenApply(Process::exitValue);
   }
 
   public long pid() {
@@ -36,7 +40,7 @@ public final class SessionProcess {
 
   /** Completes with the exit code once the process has ended. */
   public CompletableFuture<Integer> onExit() {
-    return process.onExit().thenApply(Process::exitValue);
+    return exit;
   }
 
   /**
@@ -46,8 +50,7 @@ public final class SessionProcess {
    */
   public void awaitReady(Duration timeout) {
     try {
-      CompletableFuture.anyOf(ready, process.onExit())
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.anyOf(ready, exit).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new SessionStartException(Reason.TIMEOUT, SessionStartException.TIMEOUT_MESSAGE);
     } catch (ExecutionException e) {

@@ -16,10 +16,13 @@ import java.util.concurrent.CompletionStage;
 final class AdoptedProcess implements ProductLauncher {
   private final ProcessHandle handle;
   private final HostPort resource;
+  private final CompletionStage<Integer> exit;
 
   AdoptedProcess(ProcessHandle handle, HostPort resource) {
     this.handle = handle;
     this.resource = resource;
+    // Not our child: its exit code is lost, only its end can be seen.
+    this.exit = handle.onExit().thenApply(gone -> (Integer) null);
   }
 
   @Override
@@ -44,7 +47,7 @@ final class AdoptedProcess implements ProductLauncher {
 
   @Override
   public Optional<CompletionStage<Integer>> onExit() {
-    return Optional.of(handle.onExit().thenApply(gone -> (Integer) null));
+    return Optional.of(exit);
   }
 
   @Override

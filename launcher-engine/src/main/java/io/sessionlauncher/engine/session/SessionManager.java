@@ -104,9 +104,14 @@ public class SessionManager {
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     checkApps();
-    new SessionRecovery(this, config, pool).recover(store.load());
+    List<StoredSession> recorded = store.load();
+    new SessionRecovery(this, config, pool).recover(recorded);
+    for (StoredSession record : recorded) {
+      if (SessionId.parse(record.id()).map(id -> !live.containsKey(id)).orElse(true)) {
+        store.remove(record.id());
+      }
+    }
     writeProxy();
-    persist();
     sweeper = new SessionSweeper(this, config, clock);
     tasks.executeLongRunning(sweeper);
     LOG.info(
@@ -244,6 +249,8 @@ public class SessionManager {
       end(session, EndCause.START_FAILED);
       throw e;
     }
+    // Recorded while starting too: a launcher dying now must find and stop this process later.
+    persist(session);
     launcher
         .onExit()
         .ifPresent(exit -> exit.thenAcceptAsync(code -> onProductExit(session, code), tasks));
@@ -278,7 +285,7 @@ public class SessionManager {
       end(session, EndCause.START_FAILED);
       throw e;
     }
-    persist();
+    persist(session);
   }
 
   /** Every server the plugin's spec names must be reachable, or the start has failed. */
@@ -373,7 +380,7 @@ public class SessionManager {
       }
       live.remove(snapshot.id());
       session.finish(endedSession);
-      persist();
+      store.remove(snapshot.id().toString());
     }
     return session.snapshot();
   }
@@ -435,29 +442,25 @@ public class SessionManager {
         .ifPresent(exit -> exit.thenAcceptAsync(code -> onProductExit(session, code), tasks));
   }
 
-  /** Records the live sessions so a restarted launcher can find their processes. */
-  private void persist() {
+  /** Records a live session so a restarted launcher can find its process. */
+  private void persist(LiveSession session) {
     if (!store.enabled()) {
       return;
     }
-    List<StoredSession> records = new ArrayList<>();
-    for (LiveSession session : live.values()) {
-      Session snapshot = session.snapshot();
-      Optional<ProcessHandle> process = session.launcher().process();
-      records.add(
-          new StoredSession(
-              snapshot.id().toString(),
-              snapshot.application(),
-              snapshot.owner(),
-              snapshot.resource(),
-              process.map(ProcessHandle::pid).orElse(-1L),
-              process.flatMap(handle -> handle.info().startInstant()).orElse(null),
-              snapshot.createdAt(),
-              snapshot.secretShared(),
-              snapshot.data(),
-              snapshot.state() == SessionState.READY));
-    }
-    store.save(records);
+    Session snapshot = session.snapshot();
+    Optional<ProcessHandle> process = session.launcher().process();
+    store.save(
+        new StoredSession(
+            snapshot.id().toString(),
+            snapshot.application(),
+            snapshot.owner(),
+            snapshot.resource(),
+            process.map(ProcessHandle::pid).orElse(-1L),
+            process.flatMap(handle -> handle.info().startInstant()).orElse(null),
+            snapshot.createdAt(),
+            snapshot.secretShared(),
+            snapshot.data(),
+            snapshot.state() == SessionState.READY));
   }
 
   private void writeProxy() {
@@ -473,7 +476,8 @@ public class SessionManager {
     }
   }
 
-  private void forgetOldEnded() {
+  /** Forgets ended sessions older than {@code keep_ended}. */
+  void forgetOldEnded() {
     Instant limit = clock.instant().minus(config.configuration().supervision().keepEnded());
     ended.values().removeIf(session -> session.endedAt().isBefore(limit));
   }

@@ -79,6 +79,7 @@ final class SessionSweeper implements Runnable {
       }
     }
     removeOldLogs(now);
+    manager.forgetOldEnded();
   }
 
   private EndCause dueEnd(LiveSession session, Session snapshot, AppLimits limits, Instant now) {

@@ -183,7 +183,7 @@ class ProcessStarterTest {
       expected.append(String.format("%09d\n", i));
     }
     assertEquals(expected.toString(), logText());
-    assertEquals(expected.substring(expected.length() - 4096), process.outputTail());
+    assertEquals(expected.substring(expected.length() - 2048), process.outputTail());
   }
 
   @Test
