@@ -33,8 +33,12 @@ class SessionResourceTest {
   private static LauncherJson json;
   private final Http http = new Http();
 
+  /** A port another program holds, for an app that insists on it. */
+  private static java.net.ServerSocket taken;
+
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
+    taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
     json = configuration(FreePorts.range(POOL_SIZE));
     launcher = InProcessLauncher.start(json.write());
   }
@@ -46,11 +50,17 @@ class SessionResourceTest {
             "crash",
             "{\"cmd\": [\"/bin/sh\", \"-c\", \"echo going down; exit 3\"], \"ready_line\": \"never\"}")
         .app("missing", "{\"cmd\": [\"/nonexistent/program\"], \"ready_line\": \"x\"}")
+        .app(
+            "portTaken",
+            "{\"cmd\": [\"${java}\", \"-jar\", \"${demo}\", \"--port\", \""
+                + taken.getLocalPort()
+                + "\"], \"ready_line\": \"Starting factory\"}")
         .app("needs", "{\"cmd\": [\"${java}\", \"${fileToLoad}\"], \"ready_line\": \"x\"}");
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
+    taken.close();
     if (launcher != null) {
       launcher.close();
     }
@@ -177,6 +187,14 @@ class SessionResourceTest {
     assertError(answer, 503, "exited with code 3");
     assertTrue(Duration.between(before, Instant.now()).toSeconds() < 10, "well before the timeout");
     assertTrue(launcher.sessions().list().isEmpty());
+  }
+
+  @Test
+  void aProgramFailingBecauseItsPortIsTakenIs503NamingTheExitCode() {
+    Answer answer = http.post(endpoint(""), "{\"application\": \"portTaken\"}");
+    assertError(answer, 503, "exited with code 3");
+    assertTrue(launcher.sessions().list().isEmpty());
+    assertTrue(demoProcesses().isEmpty(), "nothing left: " + demoProcesses());
   }
 
   @Test

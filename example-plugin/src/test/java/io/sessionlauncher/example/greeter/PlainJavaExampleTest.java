@@ -19,8 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plain-Java example of {@code docs/plugins.md}, compiled and run by the build; a second test
- * checks that the document shows exactly this code.
+ * The plain-Java example of {@code docs/plugins.md} and the README, compiled and run by the build;
+ * a second test checks that both documents show exactly this code.
  */
 class PlainJavaExampleTest {
   private static final String START = "// docs/plugins.md example: start";
@@ -52,13 +52,14 @@ class PlainJavaExampleTest {
   void theDocumentShowsThisExample() throws Exception {
     Path source =
         Path.of("src/test/java", getClass().getName().replace('.', '/') + ".java").toAbsolutePath();
-    Path document = Path.of("..", "docs", "plugins.md").toAbsolutePath().normalize();
     List<String> code = dedent(between(Files.readAllLines(source, StandardCharsets.UTF_8)));
-    String text = Files.readString(document, StandardCharsets.UTF_8);
-
-    assertTrue(
-        text.contains("```java\n" + String.join("\n", code) + "\n```"),
-        document + " should show, in a java block, the example of " + source + ":\n" + code);
+    for (Path document :
+        List.of(Path.of("..", "docs", "plugins.md"), Path.of("..", "README.md"))) {
+      String text = Files.readString(document.toAbsolutePath().normalize(), StandardCharsets.UTF_8);
+      assertTrue(
+          text.contains("```java\n" + String.join("\n", code) + "\n```"),
+          document + " should show, in a java block, the example of " + source + ":\n" + code);
+    }
   }
 
   private static List<String> between(List<String> lines) {
