@@ -53,8 +53,7 @@ class PlainJavaExampleTest {
     Path source =
         Path.of("src/test/java", getClass().getName().replace('.', '/') + ".java").toAbsolutePath();
     List<String> code = dedent(between(Files.readAllLines(source, StandardCharsets.UTF_8)));
-    for (Path document :
-        List.of(Path.of("..", "docs", "plugins.md"), Path.of("..", "README.md"))) {
+    for (Path document : List.of(Path.of("..", "docs", "plugins.md"), Path.of("..", "README.md"))) {
       String text = Files.readString(document.toAbsolutePath().normalize(), StandardCharsets.UTF_8);
       assertTrue(
           text.contains("```java\n" + String.join("\n", code) + "\n```"),
