@@ -1,12 +1,8 @@
 package io.sessionlauncher.engine.process;
 
 import io.sessionlauncher.model.SessionStartException;
-import io.sessionlauncher.model.SessionStartException.Reason;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** A started session process: its handle, readiness, end, and output. */
 public final class SessionProcess {
@@ -49,21 +45,7 @@ public final class SessionProcess {
    * @throws SessionStartException when it ends first, or the timeout passes; the caller stops it
    */
   public void awaitReady(Duration timeout) {
-    try {
-      CompletableFuture.anyOf(ready, exit).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new SessionStartException(Reason.TIMEOUT, SessionStartException.TIMEOUT_MESSAGE);
-    } catch (ExecutionException e) {
-      throw new SessionStartException(Reason.CANNOT_START, "Readiness check failed", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SessionStartException(Reason.TIMEOUT, "Interrupted while waiting for the session");
-    }
-    if (!ready.isDone()) {
-      throw new SessionStartException(
-          Reason.EXITED,
-          "Session process exited with code " + process.exitValue() + " before it was ready");
-    }
+    Readiness.awaitSignal(ready, exit, timeout);
   }
 
   /** Whether readiness has been seen. */

@@ -6,6 +6,7 @@ import io.sessionlauncher.engine.persist.StoredSession;
 import io.sessionlauncher.engine.plugin.PluginCatalog;
 import io.sessionlauncher.engine.plugin.PluginResolver;
 import io.sessionlauncher.engine.pool.ResourcePool;
+import io.sessionlauncher.engine.process.Readiness;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.template.SessionTemplates;
 import io.sessionlauncher.model.AppConfig;

@@ -1,4 +1,4 @@
-package io.sessionlauncher.engine.session;
+package io.sessionlauncher.engine.process;
 
 import io.sessionlauncher.model.SessionStartException;
 import io.sessionlauncher.model.SessionStartException.Reason;
@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * Waits until a started product is ready: on its own signal when it gives one (the ready line),
  * else by polling {@code check}; in both cases an exit ends the wait at once.
  */
-final class Readiness {
+public final class Readiness {
   private static final long POLL_NANOS = 50_000_000L;
 
   private Readiness() {}
@@ -24,7 +24,7 @@ final class Readiness {
   /**
    * @throws SessionStartException TIMEOUT, or EXITED naming the exit code
    */
-  static void await(ProductLauncher launcher, Duration timeout) {
+  public static void await(ProductLauncher launcher, Duration timeout) {
     CompletableFuture<Integer> exit =
         launcher
             .onExit()
@@ -38,7 +38,8 @@ final class Readiness {
     }
   }
 
-  private static void awaitSignal(
+  /** Waits for {@code ready}; an earlier {@code exit} or the timeout is a start failure. */
+  static void awaitSignal(
       CompletableFuture<Void> ready, CompletableFuture<Integer> exit, Duration timeout) {
     try {
       CompletableFuture.anyOf(ready, exit).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -73,7 +74,8 @@ final class Readiness {
     }
   }
 
-  static SessionStartException exited(Integer code) {
+  /** The failure of a process that ended, with its exit code when known, before it was ready. */
+  public static SessionStartException exited(Integer code) {
     return new SessionStartException(
         Reason.EXITED,
         "Session process exited"
