@@ -53,7 +53,8 @@ class KillRestartIT {
     assertEquals("", Files.readString(LibertyServer.proxyFile()));
   }
 
-  private static Optional<ProcessHandle> libertyJvm() {
+  /** The server's JVM, found by its command line. */
+  static Optional<ProcessHandle> libertyJvm() {
     String server = System.getProperty("liberty.server.name");
     return ProcessHandle.allProcesses()
         .filter(

@@ -17,6 +17,27 @@ import org.junit.jupiter.api.Test;
 class ServerStopIT {
   private final Client client = new Client();
 
+  /** What systemd, a container runtime or Ctrl-C does: a signal to the server's JVM. */
+  @Test
+  void sigtermToTheServerLeavesNoSessionProcessAndAnEmptyProxyFile() throws Exception {
+    HttpResponse<String> created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.statusCode(), created.body());
+    int port = URI.create(Client.json(created).getString("sessionURL")).getPort();
+    assertEquals(1, Processes.demoOnPort(port).size());
+
+    try {
+      ProcessHandle server = KillRestartIT.libertyJvm().orElseThrow();
+      server.destroy();
+      server.onExit().get(120, java.util.concurrent.TimeUnit.SECONDS);
+      List<ProcessHandle> left = Processes.awaitNoDemoOnPort(port, Duration.ofSeconds(10));
+      assertTrue(left.isEmpty(), "demo processes left after SIGTERM: " + left);
+      assertEquals("", Files.readString(LibertyServer.proxyFile()));
+    } finally {
+      assertEquals(0, LibertyServer.server("start"), "server start");
+      client.awaitLauncher();
+    }
+  }
+
   @Test
   void serverStopLeavesNoSessionProcessAndAnEmptyProxyFile() throws Exception {
     HttpResponse<String> created = client.post("paraview/", "{\"application\": \"demo\"}");
