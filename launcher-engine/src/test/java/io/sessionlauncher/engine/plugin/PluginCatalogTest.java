@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.engine.plugin.builtin.HttpServerPlugin;
+import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.engine.testing.LauncherJson;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.spi.LaunchContext;
 import io.sessionlauncher.spi.LauncherPlugin;
 import io.sessionlauncher.spi.ProductLauncher;
 import io.sessionlauncher.spi.ServerType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.Extension;
-import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -51,24 +48,6 @@ class PluginCatalogTest {
     @Override
     public ProductLauncher create(DiscoveryPlugins.Empty config, LaunchContext context) {
       throw new UnsupportedOperationException("discovery only");
-    }
-  }
-
-  /** Offers the test's configuration as the {@link LauncherConfig} bean. */
-  static final class FixedConfig implements Extension {
-    private final LauncherConfig config;
-
-    FixedConfig(LauncherConfig config) {
-      this.config = config;
-    }
-
-    void addConfig(@Observes AfterBeanDiscovery event) {
-      event
-          .addBean()
-          .beanClass(PluginCatalogTest.class)
-          .types(LauncherConfig.class, Object.class)
-          .scope(Singleton.class)
-          .createWith(context -> config);
     }
   }
 

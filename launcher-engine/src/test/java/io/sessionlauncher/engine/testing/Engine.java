@@ -4,10 +4,6 @@ import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.model.LauncherConfig;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.Extension;
-import jakarta.inject.Singleton;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
@@ -51,26 +47,6 @@ public final class Engine implements AutoCloseable {
   public void close() {
     if (container.isRunning()) {
       container.close();
-    }
-  }
-
-  /** Adds the configuration as a bean that wins over the one read from the property. */
-  static final class FixedConfig implements Extension {
-    private final LauncherConfig config;
-
-    FixedConfig(LauncherConfig config) {
-      this.config = config;
-    }
-
-    void addConfig(@Observes AfterBeanDiscovery event) {
-      event
-          .addBean()
-          .beanClass(Engine.class)
-          .types(LauncherConfig.class, Object.class)
-          .scope(Singleton.class)
-          .alternative(true)
-          .priority(1000)
-          .createWith(context -> config);
     }
   }
 }

@@ -9,6 +9,7 @@ import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.session.SecretGenerator;
 import io.sessionlauncher.engine.session.SessionManager;
+import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.rest.ContentResource;
 import io.sessionlauncher.rest.CorsFilter;
@@ -78,7 +79,7 @@ public final class InProcessLauncher implements AutoCloseable {
                 InternalRoutes.class,
                 CorsFilter.class,
                 PluginsResource.class)
-            .addExtension(new FixedConfigExtension(config))
+            .addExtension(new FixedConfig(config))
             // Discovery is off (the file-reading config producer must stay out), so Jersey's own
             // CDI extensions are registered by hand.
             .addExtension(new CdiComponentProvider())
