@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Counts established TCP connections to a local port, as the Linux kernel lists them in {@code
@@ -23,30 +25,27 @@ public final class TcpConnections {
     return Files.isReadable(TABLES.get(0));
   }
 
-  /** Established connections whose local end is {@code port}; 0 where the tables are missing. */
-  public static int establishedTo(int port) {
-    int count = 0;
+  /**
+   * The local ports with at least one established connection, from one read of the tables; empty
+   * where they are missing. One read serves every session of a sweep.
+   */
+  public static Set<Integer> establishedPorts() {
+    Set<Integer> ports = new HashSet<>();
     for (Path table : TABLES) {
-      count += count(table, port);
-    }
-    return count;
-  }
-
-  private static int count(Path table, int port) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(table, StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      return 0;
-    }
-    int count = 0;
-    for (int i = 1; i < lines.size(); i++) {
-      String[] columns = lines.get(i).trim().split("\\s+");
-      if (columns.length > 3 && ESTABLISHED.equals(columns[3]) && localPort(columns[1]) == port) {
-        count++;
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(table, StandardCharsets.US_ASCII);
+      } catch (IOException e) {
+        continue;
+      }
+      for (int i = 1; i < lines.size(); i++) {
+        String[] columns = lines.get(i).trim().split("\\s+");
+        if (columns.length > 3 && ESTABLISHED.equals(columns[3])) {
+          ports.add(localPort(columns[1]));
+        }
       }
     }
-    return count;
+    return ports;
   }
 
   private static int localPort(String address) {

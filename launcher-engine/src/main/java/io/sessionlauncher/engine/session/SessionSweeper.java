@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,6 +66,7 @@ final class SessionSweeper implements Runnable {
 
   void sweep() {
     Instant now = clock.instant();
+    Set<Integer> connected = null;
     for (LiveSession session : manager.liveSessions()) {
       Session snapshot = session.snapshot();
       if (snapshot.state() != SessionState.READY) {
@@ -72,7 +74,10 @@ final class SessionSweeper implements Runnable {
       }
       AppLimits limits =
           config.app(snapshot.application()).map(AppConfig::limits).orElse(AppLimits.NONE);
-      EndCause cause = dueEnd(session, snapshot, limits, now);
+      if (connected == null && limits.idleTimeout() != null && TcpConnections.available()) {
+        connected = TcpConnections.establishedPorts();
+      }
+      EndCause cause = dueEnd(session, snapshot, limits, now, connected);
       if (cause != null) {
         LOG.info(() -> "Ending session " + snapshot.id() + ": " + cause.name().toLowerCase());
         manager.endLater(session, cause);
@@ -82,13 +87,18 @@ final class SessionSweeper implements Runnable {
     manager.forgetOldEnded();
   }
 
-  private EndCause dueEnd(LiveSession session, Session snapshot, AppLimits limits, Instant now) {
+  private EndCause dueEnd(
+      LiveSession session,
+      Session snapshot,
+      AppLimits limits,
+      Instant now,
+      Set<Integer> connected) {
     if (limits.maxLifetime() != null
         && snapshot.createdAt().plus(limits.maxLifetime()).isBefore(now)) {
       return EndCause.LIFETIME;
     }
-    if (limits.idleTimeout() != null && TcpConnections.available()) {
-      if (TcpConnections.establishedTo(snapshot.resource().port()) > 0) {
+    if (limits.idleTimeout() != null && connected != null) {
+      if (connected.contains(snapshot.resource().port())) {
         session.touch(now);
       } else if (session.lastActive().plus(limits.idleTimeout()).isBefore(now)) {
         return EndCause.IDLE;
