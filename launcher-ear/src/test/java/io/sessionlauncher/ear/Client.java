@@ -22,31 +22,27 @@ final class Client {
           .build();
 
   HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(LibertyServer.base().resolve(path))
-            .timeout(Duration.ofSeconds(60))
+    return send(
+        request(path)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(LibertyServer.base().resolve(path))
-            .timeout(Duration.ofSeconds(60))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send(request(path).GET());
   }
 
   HttpResponse<String> delete(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(LibertyServer.base().resolve(path))
-            .timeout(Duration.ofSeconds(60))
-            .DELETE()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send(request(path).DELETE());
+  }
+
+  private static HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(LibertyServer.base().resolve(path))
+        .timeout(Duration.ofSeconds(60));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Waits until the launcher answers again after a server start. */

@@ -66,9 +66,9 @@ public class ConfigLoader {
     JsonFields top = new JsonFields(source, "", root);
     ServerSettings settings = settings(top.requiredObject("configuration"), base);
     List<ResourceRange> resources = resources(top);
-    Map<String, String> properties = textMap(top.requiredObject("properties"), false);
+    Map<String, String> properties = textMap(top.requiredObject("properties"));
     Map<String, AppConfig> apps = apps(top.requiredObject("apps"));
-    Map<String, String> sessionData = textMap(top.optionalObject("sessionData"), false);
+    Map<String, String> sessionData = textMap(top.optionalObject("sessionData"));
     return new LauncherConfig(
         source, settings, resources, properties, apps, sessionData, products(top));
   }
@@ -259,14 +259,10 @@ public class ConfigLoader {
     return ranges;
   }
 
-  private static Map<String, String> textMap(JsonFields object, boolean strict) {
+  private static Map<String, String> textMap(JsonFields object) {
     Map<String, String> result = new LinkedHashMap<>();
     for (Map.Entry<String, JsonValue> entry : object.object().entrySet()) {
-      String value =
-          strict
-              ? object.strictString(entry.getKey(), entry.getValue())
-              : object.scalarText(entry.getKey(), entry.getValue(), "a string");
-      result.put(entry.getKey(), value);
+      result.put(entry.getKey(), object.scalarText(entry.getKey(), entry.getValue(), "a string"));
     }
     return result;
   }
@@ -291,7 +287,7 @@ public class ConfigLoader {
         new LinkedHashMap<>(
             AppConfig.command(name, cmd, app.optionalString("ready_line")).config());
     if (app.has("env")) {
-      config.put("env", textMap(app.requiredObject("env"), false));
+      config.put("env", textMap(app.requiredObject("env")));
     }
     if (app.has("working_dir")) {
       config.put("working_dir", app.requiredString("working_dir"));

@@ -106,10 +106,6 @@ final class JsonFields {
     return ((JsonString) value).getString();
   }
 
-  BigDecimal requiredNumber(String name) {
-    return number(name, required(name));
-  }
-
   BigDecimal number(String name, JsonValue value) {
     if (value.getValueType() == JsonValue.ValueType.NUMBER) {
       return ((JsonNumber) value).bigDecimalValue();
