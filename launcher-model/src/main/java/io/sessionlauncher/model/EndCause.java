@@ -17,7 +17,5 @@ public enum EndCause {
   /** The session reached its application's maximum lifetime. */
   LIFETIME,
   /** Nobody was connected to the session for its application's idle timeout. */
-  IDLE,
-  /** A restarted launcher found the session and stopped it, by policy or because it had died. */
-  RESTART
+  IDLE
 }

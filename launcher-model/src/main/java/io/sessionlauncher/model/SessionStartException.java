@@ -20,7 +20,9 @@ public class SessionStartException extends LauncherException {
     /** The process ended before it was ready. */
     EXITED,
     /** The program could not be started at all (missing, not executable, bad folder). */
-    CANNOT_START
+    CANNOT_START,
+    /** The thread waiting for the session was interrupted, as when the server stops. */
+    INTERRUPTED
   }
 
   private final Reason reason;

@@ -1,13 +1,18 @@
 package io.sessionlauncher.engine.concurrent;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -22,6 +27,7 @@ import javax.naming.NamingException;
 public class BackgroundTasksProducer {
   static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
   static final String MANAGED_THREADS = "java:comp/DefaultManagedThreadFactory";
+  static final String MANAGED_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
   private static final Logger LOG = Logger.getLogger(BackgroundTasksProducer.class.getName());
 
   @Produces
@@ -32,22 +38,29 @@ public class BackgroundTasksProducer {
       Object found = naming.lookup(MANAGED_EXECUTOR);
       if (found instanceof ManagedExecutorService managed) {
         ManagedThreadFactory threads = (ManagedThreadFactory) naming.lookup(MANAGED_THREADS);
+        ManagedScheduledExecutorService scheduler =
+            (ManagedScheduledExecutorService) naming.lookup(MANAGED_SCHEDULER);
         LOG.info(
             "Sessions run on the container's managed executor "
                 + MANAGED_EXECUTOR
                 + " and threads of "
-                + MANAGED_THREADS);
-        return new Managed(managed, threads);
+                + MANAGED_THREADS
+                + ", periodic work on "
+                + MANAGED_SCHEDULER);
+        return new Managed(managed, threads, scheduler);
       }
     } catch (NamingException | RuntimeException e) {
       LOG.fine("No managed executor (" + e + "); using an own pool");
     }
-    return new Own(Executors.newCachedThreadPool(new DaemonThreads()));
+    return new Own(
+        Executors.newCachedThreadPool(new DaemonThreads("session-launcher-")),
+        Executors.newSingleThreadScheduledExecutor(new DaemonThreads("session-launcher-sweeper-")));
   }
 
   void close(@Disposes BackgroundTasks tasks) {
     if (tasks instanceof Own own) {
       own.pool.shutdownNow();
+      own.scheduler.shutdownNow();
     }
   }
 
@@ -57,7 +70,10 @@ public class BackgroundTasksProducer {
    * pool, also serving HTTP, whatever the long-running hint: a blocked output pump per session
    * there would starve new requests.
    */
-  private record Managed(ManagedExecutorService executor, ManagedThreadFactory threads)
+  private record Managed(
+      ManagedExecutorService executor,
+      ManagedThreadFactory threads,
+      ManagedScheduledExecutorService scheduler)
       implements BackgroundTasks {
     @Override
     public void execute(Runnable task) {
@@ -72,12 +88,19 @@ public class BackgroundTasksProducer {
     }
 
     @Override
+    public Future<?> scheduleWithFixedDelay(Runnable task, Duration delay) {
+      return scheduler.scheduleWithFixedDelay(
+          task, delay.toNanos(), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
     public boolean managed() {
       return true;
     }
   }
 
-  private record Own(ExecutorService pool) implements BackgroundTasks {
+  private record Own(ExecutorService pool, ScheduledExecutorService scheduler)
+      implements BackgroundTasks {
     @Override
     public void execute(Runnable task) {
       pool.execute(task);
@@ -89,6 +112,12 @@ public class BackgroundTasksProducer {
     }
 
     @Override
+    public Future<?> scheduleWithFixedDelay(Runnable task, Duration delay) {
+      return scheduler.scheduleWithFixedDelay(
+          task, delay.toNanos(), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
     public boolean managed() {
       return false;
     }
@@ -96,10 +125,15 @@ public class BackgroundTasksProducer {
 
   private static final class DaemonThreads implements ThreadFactory {
     private final AtomicInteger count = new AtomicInteger();
+    private final String prefix;
+
+    DaemonThreads(String prefix) {
+      this.prefix = prefix;
+    }
 
     @Override
     public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "session-launcher-" + count.incrementAndGet());
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     }

@@ -3,6 +3,7 @@ package io.sessionlauncher.engine.process;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.SessionStartException;
 import io.sessionlauncher.model.SessionStartException.Reason;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,24 +14,26 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Starts session processes: argv as given (no shell), output merged into the session log and
- * watched for the ready line, or the port watched when there is no ready line.
+ * Starts session processes: argv as given (no shell), standard output and error written by the
+ * process straight into the session log, which is watched for the ready line until it appears; or
+ * the port watched when there is no ready line.
  */
 public class ProcessStarter {
   private static final long PORT_PROBE_INTERVAL_NANOS = 20_000_000L;
   private static final int CONNECT_TIMEOUT_MILLIS = 200;
+  private static final File NO_INPUT = new File("/dev/null");
 
   private final Executor tasks;
 
   /**
-   * @param tasks runs the output pump (as long as the process) and the port probe
+   * @param tasks runs the readiness watch (as long as the start) and the port probe
    */
   public ProcessStarter(Executor tasks) {
     this.tasks = tasks;
   }
 
   /**
-   * Starts the process and its output pump.
+   * Starts the process and the watch of its readiness.
    *
    * @throws SessionStartException with reason {@code CANNOT_START} naming the program and folder
    *     when the operating system refuses to start it; nothing is left running then
@@ -38,7 +41,15 @@ public class ProcessStarter {
   public SessionProcess start(LaunchSpec spec) {
     requireProgram(spec);
     ProcessBuilder builder =
-        new ProcessBuilder(ProcessGroup.leading(spec.argv())).redirectErrorStream(true);
+        new ProcessBuilder(ProcessGroup.leading(spec.argv()))
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
+    if (spec.logFile() != null) {
+      // The process writes its log itself: no pipe, and no thread of ours for its whole life.
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+    } else if (spec.readyLine() == null) {
+      builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    }
     if (spec.workingDir() != null) {
       builder.directory(spec.workingDir().toFile());
     }
@@ -60,20 +71,26 @@ public class ProcessStarter {
               + e.getMessage(),
           e);
     }
-    try {
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      // A process that closed its input already is no concern of ours.
-    }
     CompletableFuture<Void> ready = new CompletableFuture<>();
-    OutputPump pump =
-        new OutputPump(
-            process.getInputStream(), spec.logFile(), spec.readyLine(), spec.maxLogBytes(), ready);
-    tasks.execute(pump);
+    SessionProcess started;
+    if (spec.logFile() != null) {
+      started = SessionProcess.loggingToFile(process, spec, ready);
+      if (spec.readyLine() != null) {
+        tasks.execute(
+            new ReadyLineWatch(spec.logFile(), spec.readyLine(), process.toHandle(), ready));
+      }
+    } else if (spec.readyLine() != null) {
+      // Without a log there is no file to watch: the output is read from a pipe and dropped.
+      OutputPump pump = new OutputPump(process.getInputStream(), null, spec.readyLine(), 0, ready);
+      tasks.execute(pump);
+      started = SessionProcess.pumped(process, spec, ready, pump);
+    } else {
+      started = SessionProcess.loggingToFile(process, spec, ready);
+    }
     if (spec.readyLine() == null && spec.resource() != null) {
       tasks.execute(() -> awaitPort(spec.resource(), process, ready));
     }
-    return new SessionProcess(process, spec, ready, pump);
+    return started;
   }
 
   /**

@@ -22,7 +22,8 @@ public final class Readiness {
   private Readiness() {}
 
   /**
-   * @throws SessionStartException TIMEOUT, or EXITED naming the exit code
+   * @throws SessionStartException TIMEOUT, EXITED naming the exit code, or INTERRUPTED when the
+   *     waiting thread is interrupted
    */
   public static void await(ProductLauncher launcher, Duration timeout) {
     CompletableFuture<Integer> exit =
@@ -49,7 +50,7 @@ public final class Readiness {
       throw new SessionStartException(Reason.CANNOT_START, "Readiness check failed", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SessionStartException(Reason.TIMEOUT, "Interrupted while waiting for the session");
+      throw interrupted();
     }
     if (!ready.isDone()) {
       throw exited(exit.getNow(null));
@@ -71,7 +72,16 @@ public final class Readiness {
         return;
       }
       LockSupport.parkNanos(Math.min(POLL_NANOS, Math.max(0, deadline - System.nanoTime())));
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw interrupted();
+      }
     }
+  }
+
+  private static SessionStartException interrupted() {
+    return new SessionStartException(
+        Reason.INTERRUPTED, "Interrupted while waiting for the session to be ready");
   }
 
   /** The failure of a process that ended, with its exit code when known, before it was ready. */

@@ -3,23 +3,55 @@ package io.sessionlauncher.engine.process;
 import io.sessionlauncher.model.SessionStartException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** A started session process: its handle, readiness, end, and output. */
 public final class SessionProcess {
+  private static final int TAIL_BYTES = 2048;
+
   private final Process process;
   private final LaunchSpec spec;
   private final CompletableFuture<Void> ready;
-  private final OutputPump pump;
   private final CompletableFuture<Integer> exit;
+  private final Supplier<String> tail;
+  private final CompletableFuture<Void> outputClosed;
 
-  SessionProcess(Process process, LaunchSpec spec, CompletableFuture<Void> ready, OutputPump pump) {
+  private SessionProcess(
+      Process process,
+      LaunchSpec spec,
+      CompletableFuture<Void> ready,
+      CompletableFuture<Integer> exit,
+      Supplier<String> tail,
+      CompletableFuture<Void> outputClosed) {
     this.process = process;
     this.spec = spec;
     this.ready = ready;
-    this.pump = pump;
-    // One future for the process's whole life: every call of Process.onExit() chains another
-    // stage, and on a small machine each of those completes on a thread of its own.
-    this.exit = process.onExit().thenApply(Process::exitValue);
+    this.exit = exit;
+    this.tail = tail;
+    this.outputClosed = outputClosed;
+  }
+
+  /** A process writing its output to the spec's log file itself (or discarding it). */
+  static SessionProcess loggingToFile(
+      Process process, LaunchSpec spec, CompletableFuture<Void> ready) {
+    CompletableFuture<Integer> exit = exitOf(process);
+    Supplier<String> tail =
+        spec.logFile() == null ? () -> "" : () -> LogTail.read(spec.logFile(), TAIL_BYTES);
+    return new SessionProcess(process, spec, ready, exit, tail, exit.thenApply(code -> null));
+  }
+
+  /** A process whose output is read from a pipe by {@code pump}. */
+  static SessionProcess pumped(
+      Process process, LaunchSpec spec, CompletableFuture<Void> ready, OutputPump pump) {
+    return new SessionProcess(process, spec, ready, exitOf(process), pump::tail, pump.finished());
+  }
+
+  /**
+   * One future for the process's whole life: every call of Process.onExit() chains another stage,
+   * and on a small machine each of those completes on a thread of its own.
+   */
+  private static CompletableFuture<Integer> exitOf(Process process) {
+    return process.onExit().thenApply(Process::exitValue);
   }
 
   public long pid() {
@@ -68,13 +100,13 @@ public final class SessionProcess {
     return ready;
   }
 
-  /** The last lines of output, for the operator's log. */
+  /** The last lines of output, at most a few kilobytes, for the operator's log. */
   public String outputTail() {
-    return pump.tail();
+    return tail.get();
   }
 
-  /** Completed when the output is closed and fully logged. */
+  /** Completed when the process has ended and its output is fully written. */
   public CompletableFuture<Void> outputClosed() {
-    return pump.finished();
+    return outputClosed;
   }
 }

@@ -1,5 +1,6 @@
 package io.sessionlauncher.engine.session;
 
+import io.sessionlauncher.engine.persist.SessionStore;
 import io.sessionlauncher.engine.persist.StoredSession;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.process.ProcessTree;
@@ -8,7 +9,9 @@ import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionState;
 import io.sessionlauncher.model.Supervision;
-import java.time.Instant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -17,27 +20,48 @@ import java.util.logging.Logger;
  * What a starting launcher does with the sessions its predecessor recorded: a session whose process
  * is still alive and provably the same (pid and start time) is adopted back when the policy says so
  * and it was ready; any other live one is stopped with its whole tree; a dead one is forgotten. A
- * pid now used by another program is never touched.
+ * pid now used by another program is never touched. Records of sessions not adopted are removed.
  */
-final class SessionRecovery {
+@ApplicationScoped
+public class SessionRecovery {
   private static final Logger LOG = Logger.getLogger(SessionRecovery.class.getName());
 
-  private final SessionManager manager;
-  private final LauncherConfig config;
-  private final ResourcePool pool;
+  private LauncherConfig config;
+  private SessionStore store;
+  private ResourcePool pool;
+  private SessionRegistry registry;
+  private SessionEnder ender;
+  private Clock clock;
 
-  SessionRecovery(SessionManager manager, LauncherConfig config, ResourcePool pool) {
-    this.manager = manager;
+  /** For CDI's proxy. */
+  protected SessionRecovery() {}
+
+  @Inject
+  public SessionRecovery(
+      LauncherConfig config,
+      SessionStore store,
+      ResourcePool pool,
+      SessionRegistry registry,
+      SessionEnder ender,
+      Clock clock) {
     this.config = config;
+    this.store = store;
     this.pool = pool;
+    this.registry = registry;
+    this.ender = ender;
+    this.clock = clock;
   }
 
-  void recover(List<StoredSession> stored) {
+  /** Adopts or stops every recorded session, and forgets the records of those not adopted. */
+  void recover() {
+    List<StoredSession> recorded = store.load();
     Supervision supervision = config.configuration().supervision();
-    for (StoredSession record : stored) {
+    for (StoredSession record : recorded) {
       Optional<ProcessHandle> process = sameProcess(record);
-      if (process.isEmpty()) {
+      Optional<SessionId> id = SessionId.parse(record.id());
+      if (process.isEmpty() || id.isEmpty()) {
         LOG.info(() -> "Session " + record.id() + " ended while the launcher was down");
+        store.remove(record.id());
         continue;
       }
       boolean adopt =
@@ -46,10 +70,13 @@ final class SessionRecovery {
               && config.app(record.application()).isPresent()
               && pool.claim(record.resource());
       if (adopt) {
-        manager.adopt(adopted(record, process.get()));
+        LiveSession session = adopted(id.get(), record, process.get());
+        registry.add(session);
+        ender.watchExit(session);
         LOG.info(() -> "Adopted session " + record.id() + " (pid " + record.pid() + ")");
       } else {
         ProcessTree.stop(process.get(), supervision.stopGrace());
+        store.remove(record.id());
         LOG.info(() -> "Stopped session " + record.id() + " left by a previous launcher");
       }
     }
@@ -67,10 +94,10 @@ final class SessionRecovery {
                 handle.info().startInstant().map(record.processStart()::equals).orElse(false));
   }
 
-  private static LiveSession adopted(StoredSession record, ProcessHandle process) {
+  private LiveSession adopted(SessionId id, StoredSession record, ProcessHandle process) {
     Session snapshot =
         new Session(
-            new SessionId(java.util.UUID.fromString(record.id())),
+            id,
             record.application(),
             record.owner(),
             record.resource(),
@@ -83,7 +110,7 @@ final class SessionRecovery {
             null);
     LiveSession session =
         new LiveSession(snapshot, null, new AdoptedProcess(process, record.resource()));
-    session.markReady(Instant.now());
+    session.markReady(clock.instant());
     return session;
   }
 }

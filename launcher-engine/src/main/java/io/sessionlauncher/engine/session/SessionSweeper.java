@@ -1,6 +1,8 @@
 package io.sessionlauncher.engine.session;
 
+import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.engine.os.TcpConnections;
+import io.sessionlauncher.engine.process.LogCap;
 import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.AppLimits;
 import io.sessionlauncher.model.EndCause;
@@ -8,6 +10,9 @@ import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionState;
+import io.sessionlauncher.model.Supervision;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,75 +21,129 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Enforces what only the passing of time reveals, once per sweep interval: a session past its
  * application's {@code max_lifetime}, one nobody has been connected to for its {@code
- * idle_timeout}, a product without exit notification that stopped answering, and session logs older
- * than {@code log_retention} after their session ended.
+ * idle_timeout}, a product without exit notification that stopped answering, a session log grown
+ * past {@code max_log_size}, and session logs older than {@code log_retention} after their session
+ * ended. Runs on the container's managed scheduled executor in a server, on an own scheduler in
+ * plain Java.
  */
-final class SessionSweeper implements Runnable {
+@ApplicationScoped
+public class SessionSweeper {
   private static final Logger LOG = Logger.getLogger(SessionSweeper.class.getName());
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
 
-  private final SessionManager manager;
-  private final LauncherConfig config;
-  private final Clock clock;
-  private volatile boolean stopped;
-  private volatile Thread thread;
+  private LauncherConfig config;
+  private SessionRegistry registry;
+  private SessionEnder ender;
+  private BackgroundTasks tasks;
+  private Clock clock;
+  private Supplier<Set<Integer>> connectedPorts;
+  private Future<?> schedule;
 
-  SessionSweeper(SessionManager manager, LauncherConfig config, Clock clock) {
-    this.manager = manager;
+  /** For CDI's proxy. */
+  protected SessionSweeper() {}
+
+  @Inject
+  public SessionSweeper(
+      LauncherConfig config,
+      SessionRegistry registry,
+      SessionEnder ender,
+      BackgroundTasks tasks,
+      Clock clock) {
+    this(config, registry, ender, tasks, clock, SessionSweeper::establishedPorts);
+  }
+
+  /**
+   * @param connectedPorts the local ports with an established connection, or {@code null} when they
+   *     cannot be known
+   */
+  SessionSweeper(
+      LauncherConfig config,
+      SessionRegistry registry,
+      SessionEnder ender,
+      BackgroundTasks tasks,
+      Clock clock,
+      Supplier<Set<Integer>> connectedPorts) {
     this.config = config;
+    this.registry = registry;
+    this.ender = ender;
+    this.tasks = tasks;
     this.clock = clock;
+    this.connectedPorts = connectedPorts;
   }
 
-  @Override
-  public void run() {
-    thread = Thread.currentThread();
-    long interval = config.configuration().supervision().sweepInterval().toNanos();
-    while (!stopped) {
-      try {
-        sweep();
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Session sweep failed", e);
-      }
-      LockSupport.parkNanos(this, interval);
+  private static Set<Integer> establishedPorts() {
+    return TcpConnections.available() ? TcpConnections.establishedPorts() : null;
+  }
+
+  /** Sweeps every sweep interval from now on. */
+  synchronized void start() {
+    if (schedule == null) {
+      schedule =
+          tasks.scheduleWithFixedDelay(
+              this::sweepSafely, config.configuration().supervision().sweepInterval());
     }
   }
 
-  void stop() {
-    stopped = true;
-    Thread running = thread;
-    if (running != null) {
-      LockSupport.unpark(running);
+  /** Stops sweeping; a sweep under way finishes. */
+  synchronized void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+      schedule = null;
     }
   }
 
+  /** Whether sweeps are scheduled. */
+  public synchronized boolean running() {
+    return schedule != null && !schedule.isDone();
+  }
+
+  private void sweepSafely() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      // Logged, not thrown: an exception would cancel every later sweep.
+      LOG.log(Level.WARNING, "Session sweep failed", e);
+    }
+  }
+
+  /** One sweep, now. */
   void sweep() {
     Instant now = clock.instant();
+    Supervision supervision = config.configuration().supervision();
     Set<Integer> connected = null;
-    for (LiveSession session : manager.liveSessions()) {
+    boolean connectedRead = false;
+    for (LiveSession session : registry.liveSessions()) {
       Session snapshot = session.snapshot();
       if (snapshot.state() != SessionState.READY) {
         continue;
       }
+      capLog(snapshot, supervision.maxLogBytes());
       AppLimits limits =
           config.app(snapshot.application()).map(AppConfig::limits).orElse(AppLimits.NONE);
-      if (connected == null && limits.idleTimeout() != null && TcpConnections.available()) {
-        connected = TcpConnections.establishedPorts();
+      if (!connectedRead && limits.idleTimeout() != null) {
+        connected = connectedPorts.get();
+        connectedRead = true;
       }
       EndCause cause = dueEnd(session, snapshot, limits, now, connected);
       if (cause != null) {
         LOG.info(() -> "Ending session " + snapshot.id() + ": " + cause.name().toLowerCase());
-        manager.endLater(session, cause);
+        ender.endLater(session, cause);
       }
     }
     removeOldLogs(now);
-    manager.forgetOldEnded();
+    registry.forgetOldEnded();
+  }
+
+  private void capLog(Session session, long maxLogBytes) {
+    LogCap.enforce(config.configuration().logDir().resolve(session.id() + ".txt"), maxLogBytes);
   }
 
   private EndCause dueEnd(
@@ -122,7 +181,7 @@ final class SessionSweeper implements Runnable {
         String name = log.getFileName().toString();
         boolean sessionLog =
             SessionId.parse(name.substring(0, name.length() - 4))
-                .filter(id -> !manager.isLive(id))
+                .filter(id -> !registry.isLive(id))
                 .isPresent();
         if (sessionLog && Files.getLastModifiedTime(log).toInstant().isBefore(limit)) {
           Files.deleteIfExists(log);

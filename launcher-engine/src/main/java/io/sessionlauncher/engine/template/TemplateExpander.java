@@ -63,6 +63,24 @@ public final class TemplateExpander {
     return out.toString();
   }
 
+  /**
+   * Whether {@code template} refers to any variable ({@code $name} or {@code ${name}}); a literal
+   * {@code $} (alone, doubled, or not followed by a name) is not a reference.
+   */
+  public static boolean hasVariables(String template) {
+    if (template.indexOf('$') < 0) {
+      return false;
+    }
+    boolean[] found = {false};
+    expand(
+        template,
+        name -> {
+          found[0] = true;
+          return Optional.of("");
+        });
+    return found[0];
+  }
+
   private static String resolve(String name, Function<String, Optional<String>> lookup) {
     return lookup.apply(name).orElseThrow(() -> new UnresolvedVariableException(name));
   }

@@ -150,23 +150,22 @@ class ProcessStarterTest {
   }
 
   @Test
-  void theLogIsCappedButTheTailKeepsTheEnd() throws Exception {
+  void theProcessWritesItsLogItselfAndTheStarterKeepsNoPipe() throws Exception {
     SessionProcess process =
-        start(
-            spec(
-                Scripts.sh().say("0123456789abcdef").argv(),
-                READY,
-                new HostPort("127.0.0.1", 1),
-                10));
+        start(spec(Scripts.sh().say("0123456789abcdef").stayAlive().argv(), READY));
 
-    awaitOutputClosed(process);
+    Await.until(WAIT, () -> logText().equals("0123456789abcdef\n"), "the output in the log");
 
-    assertEquals("0123456789", logText());
+    // Standard output and error are the log file itself, opened for appending; no pipe to us.
+    Path fd1 = Path.of("/proc", Long.toString(process.pid()), "fd", "1");
+    Path fd2 = Path.of("/proc", Long.toString(process.pid()), "fd", "2");
+    assertEquals(log().toRealPath(), Files.readSymbolicLink(fd1));
+    assertEquals(log().toRealPath(), Files.readSymbolicLink(fd2));
     assertEquals("0123456789abcdef\n", process.outputTail());
   }
 
   @Test
-  void theTailIsTheLastFourKilobytes() throws Exception {
+  void theTailIsTheLastTwoKilobytes() throws Exception {
     SessionProcess process =
         start(
             spec(

@@ -1,8 +1,11 @@
 package io.sessionlauncher.engine.testing;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +16,14 @@ public final class TestBackgroundTasks implements BackgroundTasks, AutoCloseable
       Executors.newCachedThreadPool(
           task -> {
             Thread thread = new Thread(task, "test-background-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "test-scheduler");
             thread.setDaemon(true);
             return thread;
           });
@@ -28,6 +39,12 @@ public final class TestBackgroundTasks implements BackgroundTasks, AutoCloseable
   }
 
   @Override
+  public Future<?> scheduleWithFixedDelay(Runnable task, Duration delay) {
+    return scheduler.scheduleWithFixedDelay(
+        task, delay.toNanos(), delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  @Override
   public boolean managed() {
     return false;
   }
@@ -36,8 +53,10 @@ public final class TestBackgroundTasks implements BackgroundTasks, AutoCloseable
   @Override
   public void close() {
     pool.shutdownNow();
+    scheduler.shutdownNow();
     try {
       pool.awaitTermination(5, TimeUnit.SECONDS);
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

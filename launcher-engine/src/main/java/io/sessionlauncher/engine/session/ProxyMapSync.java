@@ -1,0 +1,112 @@
+package io.sessionlauncher.engine.session;
+
+import io.sessionlauncher.engine.proxy.ProxyMapFile;
+import io.sessionlauncher.model.HostPort;
+import io.sessionlauncher.model.Session;
+import io.sessionlauncher.model.SessionId;
+import io.sessionlauncher.model.SessionState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keeps the proxy mapping file equal to the ready sessions: a session gains its line once ready and
+ * loses it as its end begins.
+ *
+ * <p>Changes that arrive while the file is being written are written together by the next write
+ * (group commit): a hundred sessions getting ready at once cost a few writes of the file, not a
+ * hundred, and no caller returns before a write that includes its change has finished.
+ */
+@ApplicationScoped
+public class ProxyMapSync {
+  private ProxyMapFile file;
+  private SessionRegistry registry;
+
+  private final Object lock = new Object();
+  private long requested;
+  private long written;
+  private boolean writing;
+  private long succeeded;
+  private RuntimeException failure;
+
+  /** For CDI's proxy. */
+  protected ProxyMapSync() {}
+
+  @Inject
+  public ProxyMapSync(ProxyMapFile file, SessionRegistry registry) {
+    this.file = file;
+    this.registry = registry;
+  }
+
+  void onChange(@Observes SessionChange change) {
+    if (change.state() == SessionState.READY || change.state() == SessionState.STOPPING) {
+      sync();
+    }
+  }
+
+  /**
+   * Returns once the file holds every session that was ready when this was called.
+   *
+   * @throws ProxyMapFile.ProxyFileException when the write that included this change failed
+   */
+  public void sync() {
+    long mine;
+    long target;
+    synchronized (lock) {
+      mine = ++requested;
+      while (true) {
+        if (written >= mine) {
+          if (succeeded >= mine) {
+            return;
+          }
+          throw failure;
+        }
+        if (!writing) {
+          writing = true;
+          target = requested;
+          break;
+        }
+        awaitWrite();
+      }
+    }
+    RuntimeException error = null;
+    try {
+      file.write(readySessions());
+    } catch (RuntimeException e) {
+      error = e;
+      throw e;
+    } finally {
+      synchronized (lock) {
+        if (error == null) {
+          succeeded = target;
+        } else {
+          failure = error;
+        }
+        written = target;
+        writing = false;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private void awaitWrite() {
+    try {
+      lock.wait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the proxy file", e);
+    }
+  }
+
+  private Map<SessionId, HostPort> readySessions() {
+    Map<SessionId, HostPort> ready = new LinkedHashMap<>();
+    for (Session session : registry.list()) {
+      if (session.state() == SessionState.READY) {
+        ready.put(session.id(), session.resource());
+      }
+    }
+    return ready;
+  }
+}

@@ -1,0 +1,210 @@
+package io.sessionlauncher.engine.session;
+
+import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import io.sessionlauncher.engine.plugin.ConfigBinder;
+import io.sessionlauncher.engine.plugin.PluginCatalog;
+import io.sessionlauncher.engine.plugin.PluginResolver;
+import io.sessionlauncher.engine.process.Readiness;
+import io.sessionlauncher.engine.template.SessionTemplates;
+import io.sessionlauncher.model.AppConfig;
+import io.sessionlauncher.model.EndCause;
+import io.sessionlauncher.model.LaunchRequest;
+import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.Session;
+import io.sessionlauncher.model.SessionStartException;
+import io.sessionlauncher.model.SessionState;
+import io.sessionlauncher.model.Supervision;
+import io.sessionlauncher.spi.LaunchContext;
+import io.sessionlauncher.spi.LauncherPlugin;
+import io.sessionlauncher.spi.ProductLauncher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Brings an admitted session to the ready state: expands its templates and configures its plugin
+ * (outside any lock), starts the product, waits until it is ready and announces it. On any failure
+ * the session is ended through the {@link SessionEnder}, so nothing is left behind, and the failure
+ * is thrown to the caller.
+ */
+@ApplicationScoped
+public class SessionStarter {
+  private static final Logger LOG = Logger.getLogger(SessionStarter.class.getName());
+
+  private LauncherConfig config;
+  private PluginCatalog plugins;
+  private SessionRegistry registry;
+  private SessionAdmission admission;
+  private SessionEnder ender;
+  private Event<SessionChange> changes;
+  private BackgroundTasks tasks;
+  private SecretGenerator secrets;
+  private Clock clock;
+
+  /** For CDI's proxy. */
+  protected SessionStarter() {}
+
+  @Inject
+  public SessionStarter(
+      LauncherConfig config,
+      PluginCatalog plugins,
+      SessionRegistry registry,
+      SessionAdmission admission,
+      SessionEnder ender,
+      Event<SessionChange> changes,
+      BackgroundTasks tasks,
+      SecretGenerator secrets,
+      Clock clock) {
+    this.config = config;
+    this.plugins = plugins;
+    this.registry = registry;
+    this.admission = admission;
+    this.ender = ender;
+    this.changes = changes;
+    this.tasks = tasks;
+    this.secrets = secrets;
+    this.clock = clock;
+  }
+
+  /**
+   * Prepares, starts and awaits an admitted session.
+   *
+   * @return the ready session
+   * @throws io.sessionlauncher.model.InvalidRequestException when the request's values are refused
+   * @throws SessionStartException when the product cannot start, exits or times out
+   */
+  Session launch(Admission admitted, LaunchRequest request) {
+    LiveSession session;
+    try {
+      session = prepare(admitted, request);
+    } catch (RuntimeException e) {
+      admission.cancel(admitted);
+      throw e;
+    }
+    registry.add(session);
+    start(session);
+    return session.snapshot();
+  }
+
+  /** Expands the templates and configures the plugin; nothing runs yet. */
+  private LiveSession prepare(Admission admitted, LaunchRequest request) {
+    AppConfig app = admitted.app();
+    SessionTemplates.Expansion expansion =
+        SessionTemplates.expand(
+            config, app, request, admitted.id(), admitted.resource(), secrets.next());
+    PluginResolver.Resolved resolved =
+        plugins.resolver().resolve(app.product(), app.mode(), expansion.config());
+    ProductLauncher launcher =
+        create(resolved.plugin(), plugins.binder(), resolved.values(), context(admitted));
+    Session snapshot =
+        new Session(
+            admitted.id(),
+            app.name(),
+            admitted.owner(),
+            admitted.resource(),
+            SessionState.STARTING,
+            expansion.data(),
+            expansion.secretShared(),
+            clock.instant(),
+            null,
+            null,
+            null);
+    return new LiveSession(snapshot, resolved.plugin(), launcher);
+  }
+
+  private static <C extends Record> ProductLauncher create(
+      LauncherPlugin<C> plugin,
+      ConfigBinder binder,
+      Map<String, Object> values,
+      LaunchContext context) {
+    return plugin.create(binder.bind(plugin, values), context);
+  }
+
+  private LaunchContext context(Admission admitted) {
+    Supervision supervision = config.configuration().supervision();
+    return new LaunchContext(
+        admitted.id().toString(),
+        admitted.resource(),
+        config.configuration().logDir().resolve(admitted.id() + ".txt"),
+        workingDir(),
+        supervision.stopGrace(),
+        supervision.maxLogBytes(),
+        tasks::executeLongRunning);
+  }
+
+  /**
+   * Sessions start in the configuration file's folder, so relative paths in {@code cmd} mean what
+   * they meant to the Python launcher started next to its file.
+   */
+  private Path workingDir() {
+    Path source = config.source();
+    return source == null ? null : source.toAbsolutePath().getParent();
+  }
+
+  /** Starts the product, waits until it is ready, and announces it; ends it on any failure. */
+  private void start(LiveSession session) {
+    ProductLauncher launcher = session.launcher();
+    try {
+      launcher.start();
+    } catch (RuntimeException e) {
+      ender.end(session, EndCause.START_FAILED);
+      throw e;
+    }
+    try {
+      changes.fire(new SessionChange(session.snapshot(), launcher.process()));
+      ender.watchExit(session);
+      Readiness.await(launcher, config.configuration().timeout());
+      requireUrls(session);
+    } catch (SessionStartException e) {
+      Session ended = ender.end(session, causeOf(e));
+      LOG.warning(
+          () ->
+              "Session "
+                  + ended.id()
+                  + " of "
+                  + ended.application()
+                  + " did not start ("
+                  + e.getMessage()
+                  + "); last output:\n"
+                  + launcher.outputTail());
+      throw e;
+    } catch (RuntimeException e) {
+      ender.end(session, EndCause.START_FAILED);
+      throw e;
+    }
+    if (!session.markReady(clock.instant())) {
+      throw Readiness.exited(SessionEnder.awaitEnd(session).exitCode());
+    }
+    try {
+      changes.fire(new SessionChange(session.snapshot(), launcher.process()));
+    } catch (RuntimeException e) {
+      // The client is told the session failed; one the proxy cannot route to must not run on.
+      ender.end(session, EndCause.START_FAILED);
+      throw e;
+    }
+  }
+
+  private static EndCause causeOf(SessionStartException e) {
+    return switch (e.reason()) {
+      case TIMEOUT -> EndCause.TIMEOUT;
+      case EXITED -> EndCause.EXITED_BEFORE_READY;
+      case CANNOT_START, INTERRUPTED -> EndCause.START_FAILED;
+    };
+  }
+
+  /** Every server the plugin's spec names must be reachable, or the start has failed. */
+  private static void requireUrls(LiveSession session) {
+    Map<String, String> urls = session.launcher().urls();
+    for (String key : session.plugin().serverSpec().keySet()) {
+      if (!urls.containsKey(key)) {
+        throw new SessionStartException(
+            SessionStartException.Reason.CANNOT_START,
+            "Plugin " + session.plugin().name() + " started without its server '" + key + "'");
+      }
+    }
+  }
+}
