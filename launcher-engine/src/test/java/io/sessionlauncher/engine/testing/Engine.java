@@ -17,8 +17,14 @@ public final class Engine implements AutoCloseable {
   private final WeldContainer container;
 
   public Engine(LauncherConfig config) {
+    this(config, new ExtraBeans());
+  }
+
+  /** The engine with {@code extras} replacing or adding beans (a test clock, a plugin). */
+  public Engine(LauncherConfig config, ExtraBeans extras) {
     this.config = config;
-    this.container = EngineBeans.weld().addExtension(new FixedConfig(config)).initialize();
+    this.container =
+        EngineBeans.weld().addExtension(new FixedConfig(config)).addExtension(extras).initialize();
   }
 
   public LauncherConfig config() {

@@ -7,8 +7,18 @@ import io.sessionlauncher.engine.plugin.PluginCatalog;
 import io.sessionlauncher.engine.pool.BindPortProbe;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
+import io.sessionlauncher.engine.session.AppChecks;
+import io.sessionlauncher.engine.session.ClockProducer;
+import io.sessionlauncher.engine.session.ProxyMapSync;
 import io.sessionlauncher.engine.session.SecretGenerator;
+import io.sessionlauncher.engine.session.SessionAdmission;
+import io.sessionlauncher.engine.session.SessionEnder;
 import io.sessionlauncher.engine.session.SessionManager;
+import io.sessionlauncher.engine.session.SessionRecords;
+import io.sessionlauncher.engine.session.SessionRecovery;
+import io.sessionlauncher.engine.session.SessionRegistry;
+import io.sessionlauncher.engine.session.SessionStarter;
+import io.sessionlauncher.engine.session.SessionSweeper;
 import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.rest.ContentResource;
@@ -73,6 +83,16 @@ public final class InProcessLauncher implements AutoCloseable {
                 BackgroundTasksProducer.class,
                 SecretGenerator.class,
                 SessionManager.class,
+                AppChecks.class,
+                SessionAdmission.class,
+                SessionStarter.class,
+                SessionEnder.class,
+                SessionRegistry.class,
+                SessionRecovery.class,
+                SessionSweeper.class,
+                ProxyMapSync.class,
+                SessionRecords.class,
+                ClockProducer.class,
                 SessionResource.class,
                 ContentResource.class,
                 UploadResource.class,
