@@ -1,5 +1,6 @@
 package io.sessionlauncher.engine.session;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,37 @@ class AppCheckTest {
     ConfigurationException e = startFails(json);
     assertTrue(e.getMessage().contains("apps.files"), e.getMessage());
     assertTrue(e.getMessage().contains("directory"), e.getMessage());
+  }
+
+  @Test
+  void aFixedConfigurationWithALiteralDollarIsCheckedAllTheSame() {
+    LauncherJson json =
+        config()
+            .set(
+                "apps.files",
+                Map.of(
+                    "product", "http-server", "mode", "local", "config", Map.of("host", "h$$1")));
+    ConfigurationException e = startFails(json);
+    assertTrue(e.getMessage().contains("apps.files"), e.getMessage());
+    assertTrue(e.getMessage().contains("directory"), e.getMessage());
+  }
+
+  @Test
+  void aConfigurationWithATemplateVariableIsCheckedWhenLaunched() {
+    LauncherJson json =
+        config()
+            .set(
+                "apps.files",
+                Map.of(
+                    "product",
+                    "http-server",
+                    "mode",
+                    "local",
+                    "config",
+                    Map.of("host", "${host}")));
+    try (Engine engine = new Engine(json.load())) {
+      assertEquals(java.util.List.of(), engine.sessions().list());
+    }
   }
 
   private static ConfigurationException startFails(LauncherJson json) {

@@ -1,6 +1,7 @@
 package io.sessionlauncher.engine.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,5 +116,15 @@ class TemplateExpanderTest {
 
     assertEquals("A-Bc-$d", result);
     assertEquals(List.of("a", "b"), asked);
+  }
+
+  @Test
+  void variablesAreFoundInBothFormsAndLiteralDollarsAreNot() {
+    assertTrue(TemplateExpander.hasVariables("${port}"));
+    assertTrue(TemplateExpander.hasVariables("--port=$port"));
+    assertFalse(TemplateExpander.hasVariables("cost: 5$"));
+    assertFalse(TemplateExpander.hasVariables("$$HOME"));
+    assertFalse(TemplateExpander.hasVariables("${not a name}"));
+    assertFalse(TemplateExpander.hasVariables("plain"));
   }
 }
