@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -79,7 +80,8 @@ final class SessionSweeper implements Runnable {
       }
       EndCause cause = dueEnd(session, snapshot, limits, now, connected);
       if (cause != null) {
-        LOG.info(() -> "Ending session " + snapshot.id() + ": " + cause.name().toLowerCase());
+        LOG.info(
+            () -> "Ending session " + snapshot.id() + ": " + cause.name().toLowerCase(Locale.ROOT));
         manager.endLater(session, cause);
       }
     }
