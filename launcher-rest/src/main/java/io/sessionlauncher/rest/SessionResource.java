@@ -70,19 +70,21 @@ public class SessionResource {
       @Suspended AsyncResponse response) {
     requireEndpoint(endpoint);
     LaunchRequest request = LaunchRequestReader.read(body, owner(security));
-    sessions
-        .createAsync(request)
-        .whenComplete(
-            (session, failure) -> {
-              if (failure == null) {
-                response.resume(Json.response(Response.Status.OK, session.publicView(fields())));
-              } else {
-                response.resume(
-                    failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure);
-              }
-            });
+    var unused =
+        sessions
+            .createAsync(request)
+            .whenComplete(
+                (session, failure) -> {
+                  if (failure == null) {
+                    response.resume(
+                        Json.response(Response.Status.OK, session.publicView(fields())));
+                  } else {
+                    response.resume(
+                        failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure);
+                  }
+                });
   }
 
   /** The session's public view with its state; ended sessions stay visible for a while. */

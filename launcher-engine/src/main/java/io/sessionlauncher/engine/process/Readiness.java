@@ -57,19 +57,21 @@ public final class Readiness {
     CompletableFuture<Void> result = new CompletableFuture<>();
     Optional<CompletionStage<Void>> signal = launcher.whenReady();
     if (signal.isPresent()) {
-      signal
-          .get()
-          .whenComplete(
-              (ready, failure) -> {
-                if (failure == null) {
-                  result.complete(null);
-                } else {
-                  result.completeExceptionally(
-                      new SessionStartException(
-                          Reason.CANNOT_START, "Readiness check failed", failure));
-                }
-              });
-      exit.whenComplete((code, failure) -> result.completeExceptionally(exited(code)));
+      var unused =
+          signal
+              .get()
+              .whenComplete(
+                  (ready, failure) -> {
+                    if (failure == null) {
+                      result.complete(null);
+                    } else {
+                      result.completeExceptionally(
+                          new SessionStartException(
+                              Reason.CANNOT_START, "Readiness check failed", failure));
+                    }
+                  });
+      var unusedExit =
+          exit.whenComplete((code, failure) -> result.completeExceptionally(exited(code)));
     } else {
       polling.execute(
           () -> {

@@ -100,25 +100,27 @@ public class SessionStarter {
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<Session> answer = new CompletableFuture<>();
-    answer.whenComplete(
-        (ready, failure) -> {
-          if (answer.isCancelled()) {
-            ender.end(session, EndCause.START_FAILED);
-          }
-        });
-    Readiness.whenReady(launcher, config.configuration().timeout(), tasks::executeLongRunning)
-        .whenCompleteAsync(
+    var unused =
+        answer.whenComplete(
             (ready, failure) -> {
-              try {
-                Session done = finish(session, failure);
-                if (!answer.complete(done)) {
-                  ender.end(session, EndCause.START_FAILED);
-                }
-              } catch (RuntimeException e) {
-                answer.completeExceptionally(e);
+              if (answer.isCancelled()) {
+                ender.end(session, EndCause.START_FAILED);
               }
-            },
-            tasks);
+            });
+    var unusedReadiness =
+        Readiness.whenReady(launcher, config.configuration().timeout(), tasks::executeLongRunning)
+            .whenCompleteAsync(
+                (ready, failure) -> {
+                  try {
+                    Session done = finish(session, failure);
+                    if (!answer.complete(done)) {
+                      ender.end(session, EndCause.START_FAILED);
+                    }
+                  } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                  }
+                },
+                tasks);
     return answer;
   }
 
