@@ -15,7 +15,13 @@ import io.sessionlauncher.rest.InternalRoutes;
 import io.sessionlauncher.rest.PluginsResource;
 import io.sessionlauncher.rest.content.ContentResource;
 import io.sessionlauncher.rest.http.CorsFilter;
+import io.sessionlauncher.rest.http.InvalidPluginConfigExceptionMapper;
+import io.sessionlauncher.rest.http.InvalidRequestExceptionMapper;
 import io.sessionlauncher.rest.http.LauncherExceptionMapper;
+import io.sessionlauncher.rest.http.RequestTooLargeExceptionMapper;
+import io.sessionlauncher.rest.http.ResourcesExhaustedExceptionMapper;
+import io.sessionlauncher.rest.http.SessionNotFoundExceptionMapper;
+import io.sessionlauncher.rest.http.SessionStartExceptionMapper;
 import io.sessionlauncher.rest.http.UnexpectedExceptionMapper;
 import io.sessionlauncher.rest.http.WebApplicationExceptionMapper;
 import io.sessionlauncher.rest.sessions.SessionResource;
@@ -24,7 +30,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.ext.cdi1x.internal.CdiComponentProvider;
 import org.glassfish.jersey.ext.cdi1x.internal.ProcessAllAnnotatedTypes;
@@ -41,6 +50,35 @@ import org.jboss.weld.environment.se.WeldContainer;
  * second launcher's providers the first one's configuration.
  */
 public final class InProcessLauncher implements AutoCloseable {
+  /**
+   * The exception mappers, as the server finds them by their {@code @Provider}: one per family of
+   * exception, JAX-RS taking the one of an exception's nearest superclass.
+   */
+  public static final List<Class<?>> EXCEPTION_MAPPERS =
+      List.of(
+          LauncherExceptionMapper.class,
+          InvalidRequestExceptionMapper.class,
+          RequestTooLargeExceptionMapper.class,
+          InvalidPluginConfigExceptionMapper.class,
+          SessionNotFoundExceptionMapper.class,
+          ResourcesExhaustedExceptionMapper.class,
+          SessionStartExceptionMapper.class,
+          WebApplicationExceptionMapper.class,
+          UnexpectedExceptionMapper.class);
+
+  /** Every resource, filter and provider of the WAR, registered with Jersey. */
+  private static final List<Class<?>> COMPONENTS =
+      Stream.concat(
+              Stream.of(
+                  SessionResource.class,
+                  ContentResource.class,
+                  UploadResource.class,
+                  InternalRoutes.class,
+                  CorsFilter.class,
+                  PluginsResource.class),
+              EXCEPTION_MAPPERS.stream())
+          .toList();
+
   private final WeldContainer container;
   private final HttpServer server;
   private final URI base;
@@ -87,17 +125,7 @@ public final class InProcessLauncher implements AutoCloseable {
             .initialize();
     try {
       URI base = URI.create("http://127.0.0.1:" + freePort() + "/");
-      ResourceConfig application =
-          new ResourceConfig(
-              SessionResource.class,
-              ContentResource.class,
-              UploadResource.class,
-              InternalRoutes.class,
-              CorsFilter.class,
-              PluginsResource.class,
-              LauncherExceptionMapper.class,
-              WebApplicationExceptionMapper.class,
-              UnexpectedExceptionMapper.class);
+      ResourceConfig application = new ResourceConfig(Set.copyOf(COMPONENTS));
       HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, application);
       return new InProcessLauncher(container, server, base, config);
     } catch (RuntimeException e) {
