@@ -48,6 +48,11 @@ public final class Http {
         .build();
   }
 
+  /** The base URI that paths are resolved against, or {@code null}. */
+  public URI base() {
+    return base;
+  }
+
   /** A request builder for {@code uri} with the default timeout. */
   public static HttpRequest.Builder request(URI uri) {
     return HttpRequest.newBuilder(uri).timeout(TIMEOUT);

@@ -11,9 +11,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * Bounded waits on a condition, through Awaitility: a test never sleeps for a fixed time and hopes,
  * and a wait that runs out fails the test saying what it waited for.
  *
- * <p>The condition is checked at once and then every 10 ms. An exception the condition throws ends
- * the wait with that exception; a condition that may fail while what it checks is not there yet (a
- * server not listening) catches that itself and answers {@code false}.
+ * <p>The condition is checked on the caller's thread, at once and then every 10 ms unless told
+ * otherwise; a check that blocks is bounded by its own timeout, not by the wait's. An exception the
+ * condition throws ends the wait with that exception; a condition that may fail while what it
+ * checks is not there yet (a server not listening) catches that itself and answers {@code false}.
  */
 public final class Waits {
   private static final Duration POLL = Duration.ofMillis(10);
@@ -33,8 +34,22 @@ public final class Waits {
    * so that it can tell what there was instead.
    */
   public static void until(Supplier<String> what, Duration limit, Callable<Boolean> condition) {
+    until(what, limit, POLL, condition);
+  }
+
+  /**
+   * As {@link #until(String, Duration, Callable)}, checking every {@code poll}: for a condition
+   * that costs something, such as a request to a server that is starting.
+   */
+  public static void until(
+      String what, Duration limit, Duration poll, Callable<Boolean> condition) {
+    until(() -> what, limit, poll, condition);
+  }
+
+  private static void until(
+      Supplier<String> what, Duration limit, Duration poll, Callable<Boolean> condition) {
     try {
-      conditions(limit).until(condition);
+      conditions(limit).pollInterval(poll).until(condition);
     } catch (ConditionTimeoutException e) {
       throw runOut(what, limit, e);
     }
@@ -75,6 +90,9 @@ public final class Waits {
         .atMost(limit)
         .pollDelay(Duration.ZERO)
         .pollInterval(POLL)
+        // On the test's own thread, as a loop would: a condition may use what belongs to it
+        // (a browser driver), and a wait that runs out leaves no check running behind it.
+        .pollInSameThread()
         // The launcher's own threads may fail on purpose in a test; that is not this wait's end.
         .dontCatchUncaughtExceptions();
   }

@@ -1,28 +1,24 @@
 package io.sessionlauncher.rest.content;
 
-import static io.sessionlauncher.rest.testing.JsonErrors.assertJsonError;
+import static io.sessionlauncher.testing.JsonErrors.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
+import io.sessionlauncher.testing.LauncherJson;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,19 +28,16 @@ class ContentResourceTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 1};
   private static final byte[] WASM = {0, 'a', 's', 'm', 1, 0, 0, 0};
 
-  @TempDir static Path folder;
   private static Path content;
-  private static InProcessLauncher launcher;
-  private final Http http = new Http();
-  private final HttpClient bytesClient =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
-  @BeforeAll
-  static void start() throws IOException {
-    content = Files.createDirectories(folder.resolve("site"));
+  @RegisterExtension
+  static final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(1, ContentResourceTest::configure);
+
+  private final Http http = new Http();
+
+  private static LauncherJson configure(LauncherJson json) throws IOException {
+    content = Files.createDirectories(json.folder().resolve("site"));
     write("index.html", "<html>home</html>");
     write("js/app.js", "console.log('app');");
     write("css/style.css", "body { color: red; }");
@@ -59,23 +52,13 @@ class ContentResourceTest {
     Files.write(content.resolve("module.wasm"), WASM);
     Files.createDirectories(content.resolve("empty"));
     Files.createSymbolicLink(content.resolve("alias.html"), content.resolve("index.html"));
-    int port = FreePorts.range(1);
-    launcher =
-        InProcessLauncher.start(
-            new LauncherJson(folder, port, port).demoApp("demo").content(content).write());
+    return json.app("demo", DemoApp.app()).content(content);
   }
 
   private static void write(String name, String text) throws IOException {
     Path file = content.resolve(name);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (launcher != null) {
-      launcher.close();
-    }
   }
 
   @Test
@@ -110,7 +93,7 @@ class ContentResourceTest {
   @Test
   void headGivesTheHeadersOfGetWithoutTheBody() throws Exception {
     HttpResponse<byte[]> head =
-        bytesClient.send(
+        http.send(
             HttpRequest.newBuilder(launcher.uri("/js/app.js"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .build(),
@@ -202,8 +185,8 @@ class ContentResourceTest {
     assertJsonError(post, post.status(), "");
   }
 
-  private HttpResponse<byte[]> getBytes(String path) throws Exception {
-    return bytesClient.send(
+  private HttpResponse<byte[]> getBytes(String path) {
+    return http.send(
         HttpRequest.newBuilder(launcher.uri(path)).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }

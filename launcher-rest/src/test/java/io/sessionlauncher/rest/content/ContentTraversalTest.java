@@ -3,18 +3,16 @@ package io.sessionlauncher.rest.content;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
-import io.sessionlauncher.rest.testing.RawHttp;
+import io.sessionlauncher.testing.LauncherJson;
+import io.sessionlauncher.testing.RawHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,11 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContentTraversalTest {
   private static final String SECRET = "secret-" + UUID.randomUUID();
 
-  @TempDir static Path folder;
-  private static InProcessLauncher launcher;
+  @RegisterExtension
+  static final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(1, ContentTraversalTest::configure);
 
-  @BeforeAll
-  static void start() throws IOException {
+  private static LauncherJson configure(LauncherJson json) throws IOException {
+    Path folder = json.folder();
     Path content = Files.createDirectories(folder.resolve("site"));
     Files.writeString(content.resolve("index.html"), "<html>home</html>");
     Files.createDirectories(content.resolve("js"));
@@ -40,17 +39,7 @@ class ContentTraversalTest {
     Files.createSymbolicLink(content.resolve("link-out.txt"), folder.resolve("secret.txt"));
     Files.createSymbolicLink(content.resolve("dir-out"), folder.resolve("outside"));
     Files.createSymbolicLink(content.resolve("dot-dot"), Path.of(".."));
-    int port = FreePorts.range(1);
-    launcher =
-        InProcessLauncher.start(
-            new LauncherJson(folder, port, port).demoApp("demo").content(content).write());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (launcher != null) {
-      launcher.close();
-    }
+    return json.app("demo", DemoApp.app()).content(content);
   }
 
   @ParameterizedTest
@@ -108,7 +97,7 @@ class ContentTraversalTest {
 
   @Test
   void anAbsolutePathOfTheSecretIsNotServed() {
-    String absolute = folder.resolve("secret.txt").toAbsolutePath().toString();
+    String absolute = launcher.json().folder().resolve("secret.txt").toAbsolutePath().toString();
     for (String target :
         new String[] {"/" + absolute.replace("/", "%2f"), "/" + absolute, "/." + absolute}) {
       RawHttp.Answer answer = RawHttp.get(launcher.base(), target);

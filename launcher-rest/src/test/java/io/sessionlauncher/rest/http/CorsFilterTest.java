@@ -1,23 +1,20 @@
 package io.sessionlauncher.rest.http;
 
-import static io.sessionlauncher.rest.testing.JsonErrors.assertJsonError;
+import static io.sessionlauncher.testing.JsonErrors.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cross-origin headers and preflights for a list of allowed origins. */
 class CorsFilterTest {
@@ -25,30 +22,19 @@ class CorsFilterTest {
   private static final String OTHER = "https://evil.example";
   private static final String UNKNOWN_SESSION = "/paraview/3b241101-e2bb-4255-8caf-4136c566a962";
 
-  @TempDir static Path folder;
-  private static InProcessLauncher listed;
-  private final Http http = new Http();
-
-  @BeforeAll
-  static void start() throws Exception {
-    Path content = Files.createDirectories(folder.resolve("site"));
-    Files.writeString(content.resolve("index.html"), "home");
-    int port = FreePorts.range(1);
-    listed =
-        InProcessLauncher.start(
-            new LauncherJson(folder, port, port)
-                .demoApp("demo")
+  @RegisterExtension
+  static final InProcessLauncher listed =
+      InProcessLauncher.withPorts(
+          1,
+          json -> {
+            Path content = Files.createDirectories(json.folder().resolve("site"));
+            Files.writeString(content.resolve("index.html"), "home");
+            return json.app("demo", DemoApp.app())
                 .content(content)
-                .corsOrigins(ALLOWED, "http://localhost:8080")
-                .write());
-  }
+                .corsOrigins(ALLOWED, "http://localhost:8080");
+          });
 
-  @AfterAll
-  static void stop() {
-    if (listed != null) {
-      listed.close();
-    }
-  }
+  private final Http http = new Http();
 
   @Test
   void anAllowedOriginGetsItsOriginBackOnEveryAnswer() {

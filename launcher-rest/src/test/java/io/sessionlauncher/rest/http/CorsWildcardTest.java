@@ -1,39 +1,22 @@
 package io.sessionlauncher.rest.http;
 
-import static io.sessionlauncher.rest.testing.JsonErrors.assertJsonError;
+import static io.sessionlauncher.testing.JsonErrors.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code "cors_origins": ["*"]}: every origin, answered with a star rather than its name. */
 class CorsWildcardTest {
-  @TempDir static Path folder;
-  private static InProcessLauncher launcher;
+  @RegisterExtension
+  static final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(1, json -> json.app("demo", DemoApp.app()).corsOrigins("*"));
+
   private final Http http = new Http();
-
-  @BeforeAll
-  static void start() {
-    int port = FreePorts.range(1);
-    launcher =
-        InProcessLauncher.start(
-            new LauncherJson(folder, port, port).demoApp("demo").corsOrigins("*").write());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (launcher != null) {
-      launcher.close();
-    }
-  }
 
   @Test
   void anyOriginGetsAStar() {

@@ -1,47 +1,35 @@
 package io.sessionlauncher.rest.http;
 
-import static io.sessionlauncher.rest.testing.JsonErrors.assertJsonError;
+import static io.sessionlauncher.testing.JsonErrors.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
-import io.sessionlauncher.rest.testing.Multipart;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
+import io.sessionlauncher.testing.Multipart;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A configuration without {@code content}, {@code upload_dir} or {@code cors_origins}: none of
  * those features answers, each with the launcher's JSON error, and no CORS header appears.
  */
 class UnconfiguredFeaturesTest {
-  @TempDir static Path folder;
-  private static InProcessLauncher launcher;
+  @RegisterExtension
+  static final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(
+          1,
+          json -> {
+            // A file where a content folder would be: without "content" it must not be served.
+            Files.writeString(json.folder().resolve("index.html"), "not served");
+            return json.app("demo", DemoApp.app());
+          });
+
   private final Http http = new Http();
-
-  @BeforeAll
-  static void start() throws Exception {
-    // A file where a content folder would be: without "content" it must not be served.
-    Files.writeString(folder.resolve("index.html"), "not served");
-    int port = FreePorts.range(1);
-    launcher =
-        InProcessLauncher.start(new LauncherJson(folder, port, port).demoApp("demo").write());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (launcher != null) {
-      launcher.close();
-    }
-  }
 
   @Test
   void withoutContentEveryPathIsAJson404() {
@@ -56,7 +44,7 @@ class UnconfiguredFeaturesTest {
     Answer answer =
         http.send(new Multipart().file("f", "stored.txt", "x").post(launcher.uri("/upload")));
     assertJsonError(answer, 404, "No resource at /upload");
-    try (var files = Files.walk(folder)) {
+    try (var files = Files.walk(launcher.json().folder())) {
       assertTrue(files.noneMatch(file -> file.getFileName().toString().equals("stored.txt")));
     }
   }

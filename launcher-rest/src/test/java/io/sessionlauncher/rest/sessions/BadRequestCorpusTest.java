@@ -3,20 +3,18 @@ package io.sessionlauncher.rest.sessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
 import jakarta.json.Json;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,38 +26,38 @@ import org.junit.jupiter.params.provider.ValueSource;
  * sanitize rule's default; request keys cannot replace properties or generated variables.
  */
 class BadRequestCorpusTest {
-  @TempDir static Path folder;
-  private static InProcessLauncher launcher;
-  private static LauncherJson json;
+  @RegisterExtension
+  static final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(
+          2,
+          json ->
+              json.set(
+                      "configuration.sanitize",
+                      Map.of(
+                          "safe",
+                          Map.of("type", "regexp", "regexp", "[a-z]+", "default", "fallback")))
+                  // Prints every argument between brackets, then the ready line; "$@" is no
+                  // template.
+                  .app(
+                      "args",
+                      List.of(
+                          "/bin/sh",
+                          "-c",
+                          "printf '[%s]\\n' \"$@\"; echo READY; exec sleep 600",
+                          "sh",
+                          "${safe}",
+                          "${free}",
+                          "${java}",
+                          "${port}"),
+                      "READY"));
+
   private final Http http = new Http();
-
-  @BeforeAll
-  static void start() {
-    int first = FreePorts.range(2);
-    json =
-        new LauncherJson(folder, first, first + 1)
-            .configuration(
-                "    \"sanitize\": {\"safe\": {\"type\": \"regexp\", \"regexp\": \"[a-z]+\","
-                    + " \"default\": \"fallback\"}},\n")
-            // Prints every argument between brackets, then the ready line; "$@" is no template.
-            .app(
-                "args",
-                "{\"cmd\": [\"/bin/sh\", \"-c\", \"printf '[%s]\\\\n' \\\"$@\\\"; echo READY; exec"
-                    + " sleep 600\", \"sh\", \"${safe}\", \"${free}\", \"${java}\", \"${port}\"],"
-                    + " \"ready_line\": \"READY\"}");
-    launcher = InProcessLauncher.start(json.write());
-  }
-
-  @AfterAll
-  static void stop() {
-    launcher.close();
-  }
 
   @AfterEach
   void nothingLeft() throws Exception {
-    launcher.sessions().list().forEach(session -> launcher.sessions().stop(session.id()));
+    launcher.stopAllSessions();
     assertEquals(launcher.pool().size(), launcher.pool().available(), "every port is free");
-    assertEquals("", Files.readString(json.proxyFile()), "no proxy line");
+    assertEquals("", Files.readString(launcher.json().proxyFile()), "no proxy line");
   }
 
   static Stream<Arguments> brokenBodies() {
@@ -136,13 +134,12 @@ class BadRequestCorpusTest {
     assertEquals(200, answer.status(), answer.body());
     int port = answer.json().getInt("port");
     String log = log(answer.json().getString("id"));
-    assertEquals(
-        "[ok]\n[x]\n[" + LauncherJson.javaBinary() + "]\n[" + port + "]\nREADY\n", log, log);
+    assertEquals("[ok]\n[x]\n[" + DemoApp.java() + "]\n[" + port + "]\nREADY\n", log, log);
     assertTrue(!answer.json().getString("id").equals("mine"));
     assertEquals("127.0.0.1", answer.json().getString("host"));
   }
 
   private static String log(String id) throws Exception {
-    return Files.readString(json.logDir().resolve(id + ".txt"));
+    return Files.readString(launcher.json().logDir().resolve(id + ".txt"));
   }
 }

@@ -4,22 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncherMain;
-import io.sessionlauncher.rest.testing.LauncherJson;
+import io.sessionlauncher.testing.FreePorts;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
+import io.sessionlauncher.testing.LauncherJson;
+import io.sessionlauncher.testing.Waits;
+import io.sessionlauncher.testing.WebSocketClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherRestartTest {
   @TempDir Path folder;
+  private LauncherJson json;
   private final Http http = new Http();
   private final List<Process> launchers = new ArrayList<>();
   private final List<ProcessHandle> sessions = new ArrayList<>();
@@ -65,7 +67,7 @@ class LauncherRestartTest {
     assertEquals(200, adopted.status(), adopted.body());
     assertEquals("ready", adopted.json().getString("state"));
     assertTrue(proxyFile().contains(id + " 127.0.0.1:" + sessionUrl.getPort()), proxyFile());
-    assertEquals("still here", http.echo(sessionUrl, "still here"));
+    assertEquals("still here", new WebSocketClient().echo(sessionUrl, "still here"));
 
     Answer deleted = http.delete(second.resolve("paraview/" + id));
     assertEquals(200, deleted.status(), deleted.body());
@@ -95,19 +97,16 @@ class LauncherRestartTest {
 
   private Path configuration(String policy) {
     int first = FreePorts.range(2);
-    return new LauncherJson(folder, first, first + 1)
-        .configuration(
-            "    \"data_dir\": \""
-                + folder.resolve("data")
-                + "\", \"on_restart\": \""
-                + policy
-                + "\",\n")
-        .demoApp("demo")
-        .write();
+    json =
+        DemoApp.configuration(folder, first, first + 1)
+            .set("configuration.data_dir", folder.resolve("data").toString())
+            .set("configuration.on_restart", policy)
+            .app("demo", DemoApp.app());
+    return json.write();
   }
 
   private String proxyFile() throws Exception {
-    Path file = folder.resolve("proxy.txt");
+    Path file = json.proxyFile();
     return Files.exists(file) ? Files.readString(file) : "";
   }
 
@@ -115,7 +114,7 @@ class LauncherRestartTest {
     Path ready = folder.resolve(name + ".uri");
     Process launcher =
         new ProcessBuilder(
-                LauncherJson.javaBinary(),
+                DemoApp.java(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 InProcessLauncherMain.class.getName(),
@@ -125,18 +124,25 @@ class LauncherRestartTest {
             .redirectOutput(folder.resolve(name + ".log").toFile())
             .start();
     launchers.add(launcher);
-    Instant end = Instant.now().plus(Duration.ofSeconds(60));
-    while (!Files.exists(ready)) {
-      if (!launcher.isAlive() || Instant.now().isAfter(end)) {
-        throw new AssertionError(
-            "launcher "
-                + name
-                + " did not start: "
-                + Files.readString(folder.resolve(name + ".log")));
-      }
-      LockSupport.parkNanos(50_000_000L);
-    }
+    Path log = folder.resolve(name + ".log");
+    Waits.until(
+        () -> "launcher " + name + " to start; its output: " + read(log),
+        Duration.ofSeconds(60),
+        () -> {
+          if (!launcher.isAlive()) {
+            throw new AssertionError("launcher " + name + " exited: " + read(log));
+          }
+          return Files.exists(ready);
+        });
     return URI.create(Files.readString(ready));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return "(" + e + ")";
+    }
   }
 
   private void killLauncher() throws Exception {

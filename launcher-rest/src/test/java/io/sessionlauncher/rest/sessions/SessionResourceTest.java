@@ -1,74 +1,64 @@
 package io.sessionlauncher.rest.sessions;
 
+import static io.sessionlauncher.testing.JsonErrors.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
+import io.sessionlauncher.testing.LauncherJson;
+import io.sessionlauncher.testing.Waits;
+import io.sessionlauncher.testing.WebSocketClient;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The session resource over real HTTP, with real demo session processes. */
 class SessionResourceTest {
   private static final int POOL_SIZE = 3;
 
-  @TempDir static Path folder;
-  private static InProcessLauncher launcher;
-  private static LauncherJson json;
+  /** A port another program holds, for an app that insists on it. */
+  private static ServerSocket taken;
+
+  @RegisterExtension
+  static final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(POOL_SIZE, SessionResourceTest::configure);
+
   private final Http http = new Http();
 
-  /** A port another program holds, for an app that insists on it. */
-  private static java.net.ServerSocket taken;
-
-  @BeforeAll
-  static void start() throws Exception {
-    taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-    json = configuration(FreePorts.range(POOL_SIZE));
-    launcher = InProcessLauncher.start(json.write());
-  }
-
-  private static LauncherJson configuration(int first) {
-    return new LauncherJson(folder, first, first + POOL_SIZE - 1)
-        .demoApp("demo")
-        .app(
-            "crash",
-            "{\"cmd\": [\"/bin/sh\", \"-c\", \"echo going down; exit 3\"], \"ready_line\": \"never\"}")
-        .app("missing", "{\"cmd\": [\"/nonexistent/program\"], \"ready_line\": \"x\"}")
+  private static LauncherJson configure(LauncherJson json) throws IOException {
+    taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    return json.app("demo", DemoApp.app())
+        .app("crash", List.of("/bin/sh", "-c", "echo going down; exit 3"), "never")
+        .app("missing", List.of("/nonexistent/program"), "x")
         .app(
             "portTaken",
-            "{\"cmd\": [\"${java}\", \"-jar\", \"${demo}\", \"--port\", \""
-                + taken.getLocalPort()
-                + "\"], \"ready_line\": \"Starting factory\"}")
-        .app("needs", "{\"cmd\": [\"${java}\", \"${fileToLoad}\"], \"ready_line\": \"x\"}");
+            List.of("${java}", "-jar", "${demo}", "--port", String.valueOf(taken.getLocalPort())),
+            DemoApp.READY_LINE)
+        .app("needs", List.of("${java}", "${fileToLoad}"), "x");
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void releasePort() throws IOException {
     taken.close();
-    if (launcher != null) {
-      launcher.close();
-    }
   }
 
   @AfterEach
   void endSessions() {
-    launcher.sessions().list().forEach(session -> launcher.sessions().stop(session.id()));
+    launcher.stopAllSessions();
     assertEquals(POOL_SIZE, launcher.pool().available(), "every port is back in the pool");
   }
 
@@ -92,10 +82,13 @@ class SessionResourceTest {
     assertFalse(session.containsKey("secret"), "the secret is not used by this command");
     assertTrue(Duration.between(before, Instant.now()).toSeconds() < 15);
 
-    assertEquals("echo me", http.echo(URI.create(url), "echo me"));
+    assertEquals("echo me", new WebSocketClient().echo(URI.create(url), "echo me"));
     assertEquals(
-        id + " 127.0.0.1:" + session.getInt("port") + "\n", Files.readString(json.proxyFile()));
-    assertTrue(Files.readString(json.logDir().resolve(id + ".txt")).contains("Starting factory"));
+        id + " 127.0.0.1:" + session.getInt("port") + "\n",
+        Files.readString(launcher.json().proxyFile()));
+    assertTrue(
+        Files.readString(launcher.json().logDir().resolve(id + ".txt"))
+            .contains("Starting factory"));
 
     Answer shown = http.get(endpoint(id));
     assertEquals(200, shown.status(), shown.body());
@@ -107,8 +100,8 @@ class SessionResourceTest {
     assertEquals("ended", deleted.json().getString("state"));
     assertEquals("stopped", deleted.json().getString("endCause"));
     assertFalse(deleted.json().containsKey("cmd"));
-    assertEquals("", Files.readString(json.proxyFile()));
-    assertTrue(demoProcesses().isEmpty(), "no demo process is left: " + demoProcesses());
+    assertEquals("", Files.readString(launcher.json().proxyFile()));
+    assertNoDemoProcessLeft();
     assertEquals("ended", http.get(endpoint(id)).json().getString("state"));
   }
 
@@ -132,7 +125,7 @@ class SessionResourceTest {
             .header("Origin", "http://evil.example")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"application\": \"demo\"}"))
             .build();
-    assertError(http.send(simple), 403, "http://evil.example");
+    assertJsonError(http.send(simple), 403, "http://evil.example");
     assertTrue(launcher.sessions().list().isEmpty(), "nothing was launched");
   }
 
@@ -144,30 +137,32 @@ class SessionResourceTest {
 
   @Test
   void refusesBadRequestsWithJsonErrorsAndLaunchesNothing() throws Exception {
-    assertError(http.post(endpoint(""), "not json"), 400, "not valid JSON");
-    assertError(http.post(endpoint(""), "[1, 2]"), 400, "must be a JSON object");
-    assertError(http.post(endpoint(""), ""), 400, "empty");
-    assertError(http.post(endpoint(""), "{\"app\": \"demo\"}"), 400, "The request is not complete");
-    assertError(http.post(endpoint(""), "{\"application\": 3}"), 400, "'application'");
-    assertError(
+    assertJsonError(http.post(endpoint(""), "not json"), 400, "not valid JSON");
+    assertJsonError(http.post(endpoint(""), "[1, 2]"), 400, "must be a JSON object");
+    assertJsonError(http.post(endpoint(""), ""), 400, "empty");
+    assertJsonError(
+        http.post(endpoint(""), "{\"app\": \"demo\"}"), 400, "The request is not complete");
+    assertJsonError(http.post(endpoint(""), "{\"application\": 3}"), 400, "'application'");
+    assertJsonError(
         http.post(endpoint(""), "{\"application\": \"nope\"}"), 400, "Unknown application: nope");
-    assertError(http.post(endpoint(""), "{\"application\": \"needs\"}"), 400, "'fileToLoad'");
-    assertError(
+    assertJsonError(http.post(endpoint(""), "{\"application\": \"needs\"}"), 400, "'fileToLoad'");
+    assertJsonError(
         http.post(
             endpoint(""), "{\"application\": \"demo\", \"x\": \"" + "a".repeat(70_000) + "\"}"),
         413,
         "larger than");
     assertEquals(POOL_SIZE, launcher.pool().available());
     assertTrue(launcher.sessions().list().isEmpty());
-    assertEquals("", Files.readString(json.proxyFile()));
+    assertEquals("", Files.readString(launcher.json().proxyFile()));
   }
 
   @Test
   void unknownIdsAndEndpointsAre404() {
-    assertError(http.get(endpoint("3b241101-e2bb-4255-8caf-4136c566a962")), 404, "No session");
-    assertError(http.delete(endpoint("3b241101-e2bb-4255-8caf-4136c566a962")), 404, "No session");
-    assertError(http.get(endpoint("not-a-uuid")), 404, "No session");
-    assertError(http.post(launcher.uri("/other/"), "{\"application\": \"demo\"}"), 404, "");
+    assertJsonError(http.get(endpoint("3b241101-e2bb-4255-8caf-4136c566a962")), 404, "No session");
+    assertJsonError(
+        http.delete(endpoint("3b241101-e2bb-4255-8caf-4136c566a962")), 404, "No session");
+    assertJsonError(http.get(endpoint("not-a-uuid")), 404, "No session");
+    assertJsonError(http.post(launcher.uri("/other/"), "{\"application\": \"demo\"}"), 404, "");
   }
 
   @Test
@@ -176,7 +171,7 @@ class SessionResourceTest {
       assertEquals(200, http.post(endpoint(""), "{\"application\": \"demo\"}").status());
     }
     Answer refused = http.post(endpoint(""), "{\"application\": \"demo\"}");
-    assertError(refused, 503, "All the resources are currently taken");
+    assertJsonError(refused, 503, "All the resources are currently taken");
     assertEquals("5", refused.header("Retry-After"));
   }
 
@@ -184,7 +179,7 @@ class SessionResourceTest {
   void processExitingBeforeReadyIs503AtOnceNamingTheExitCode() {
     Instant before = Instant.now();
     Answer answer = http.post(endpoint(""), "{\"application\": \"crash\"}");
-    assertError(answer, 503, "exited with code 3");
+    assertJsonError(answer, 503, "exited with code 3");
     assertTrue(Duration.between(before, Instant.now()).toSeconds() < 10, "well before the timeout");
     assertTrue(launcher.sessions().list().isEmpty());
   }
@@ -192,44 +187,32 @@ class SessionResourceTest {
   @Test
   void aProgramFailingBecauseItsPortIsTakenIs503NamingTheExitCode() {
     Answer answer = http.post(endpoint(""), "{\"application\": \"portTaken\"}");
-    assertError(answer, 503, "exited with code 3");
+    assertJsonError(answer, 503, "exited with code 3");
     assertTrue(launcher.sessions().list().isEmpty());
-    assertTrue(demoProcesses().isEmpty(), "nothing left: " + demoProcesses());
+    assertNoDemoProcessLeft();
   }
 
   @Test
   void programThatCannotStartIs503AndLeavesNothingRegistered() {
-    assertError(
+    assertJsonError(
         http.post(endpoint(""), "{\"application\": \"missing\"}"), 503, "/nonexistent/program");
     assertTrue(launcher.sessions().list().isEmpty());
   }
 
-  private static void assertError(Answer answer, int status, String part) {
-    assertEquals(status, answer.status(), answer.body());
-    assertNotNull(answer.contentType(), "content type");
-    assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
-    String error = answer.json().getString("error");
-    assertTrue(error.contains(part), "error '" + error + "' should contain '" + part + "'");
+  /** Waits until no demo session process is left; fails naming those still running. */
+  static void assertNoDemoProcessLeft() {
+    Waits.until(
+        () -> "no demo session process left, but these still run: " + demoProcesses(),
+        Duration.ofSeconds(10),
+        () -> demoProcesses().isEmpty());
   }
 
+  /** This JVM's descendants running the demo session jar. */
   static List<ProcessHandle> demoProcesses() {
-    String jar = LauncherJson.demoJar();
-    waitFor(
-        () ->
-            ProcessHandle.current()
-                .descendants()
-                .noneMatch(p -> p.info().commandLine().orElse("").contains(jar)),
-        Duration.ofSeconds(10));
+    String jar = DemoApp.jar();
     return ProcessHandle.current()
         .descendants()
         .filter(p -> p.info().commandLine().orElse("").contains(jar))
         .toList();
-  }
-
-  static void waitFor(BooleanSupplier condition, Duration limit) {
-    Instant end = Instant.now().plus(limit);
-    while (!condition.getAsBoolean() && Instant.now().isBefore(end)) {
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-    }
   }
 }

@@ -3,11 +3,10 @@ package io.sessionlauncher.rest.sessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
+import io.sessionlauncher.testing.Waits;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,9 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A thousand sessions created and ended over HTTP by four clients at once, mixed with crashes
@@ -35,69 +33,68 @@ class SoakTest {
   private static final int CLIENTS = 4;
   private static final Duration LIMIT = Duration.ofMinutes(5);
 
-  @TempDir Path folder;
+  /** How long the last sessions and processes may take to go once the cycles are done. */
+  private static final Duration AT_END = Duration.ofSeconds(30);
+
+  @RegisterExtension
+  final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(
+          16,
+          json ->
+              json
+                  // "$$$$" is the template escape for "$$", the shell's own pid.
+                  .app("steady", sh("echo ready $$$$; exec sleep 600"), "ready")
+                  .app("crashAfterReady", sh("echo ready; sleep 0.05; exit 7"), "ready")
+                  .app("crashBeforeReady", sh("exit 2"), "ready")
+                  .app("forks", sh("sleep 600 & sleep 600 & echo ready; wait"), "ready"));
+
+  private static List<String> sh(String script) {
+    return List.of("/bin/sh", "-c", script);
+  }
 
   @Test
   void thousandCyclesLeaveNothingBehind() throws Exception {
-    int first = FreePorts.range(16);
-    LauncherJson json =
-        // "$$$$" is the template escape for "$$", the shell's own pid.
-        new LauncherJson(folder, first, first + 15)
-            .app(
-                "steady",
-                "{\"cmd\": [\"/bin/sh\", \"-c\", \"echo ready $$$$; exec sleep 600\"],"
-                    + " \"ready_line\": \"ready\"}")
-            .app(
-                "crashAfterReady",
-                "{\"cmd\": [\"/bin/sh\", \"-c\", \"echo ready; sleep 0.05; exit 7\"],"
-                    + " \"ready_line\": \"ready\"}")
-            .app(
-                "crashBeforeReady",
-                "{\"cmd\": [\"/bin/sh\", \"-c\", \"exit 2\"], \"ready_line\": \"ready\"}")
-            .app(
-                "forks",
-                "{\"cmd\": [\"/bin/sh\", \"-c\", \"sleep 600 & sleep 600 & echo ready; wait\"],"
-                    + " \"ready_line\": \"ready\"}");
     Http http = new Http();
-    try (InProcessLauncher launcher = InProcessLauncher.start(json.write())) {
-      int fdsBefore = openFileDescriptors();
-      AtomicInteger failures = new AtomicInteger();
-      AtomicInteger cycles = new AtomicInteger();
-      Instant start = Instant.now();
-      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-      List<Future<?>> work = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
-        work.add(
-            clients.submit(
-                () -> {
-                  int n;
-                  while ((n = cycles.getAndIncrement()) < CYCLES) {
-                    if (!cycle(n, http, launcher)) {
-                      failures.incrementAndGet();
-                    }
+    int fdsBefore = openFileDescriptors();
+    AtomicInteger failures = new AtomicInteger();
+    AtomicInteger cycles = new AtomicInteger();
+    Instant start = Instant.now();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<?>> work = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      work.add(
+          clients.submit(
+              () -> {
+                int n;
+                while ((n = cycles.getAndIncrement()) < CYCLES) {
+                  if (!cycle(n, http, launcher)) {
+                    failures.incrementAndGet();
                   }
-                }));
-      }
-      for (Future<?> future : work) {
-        future.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-      }
-      clients.shutdown();
-      Duration took = Duration.between(start, Instant.now());
-
-      awaitTrue(() -> launcher.sessions().list().isEmpty(), "every session ended");
-      awaitTrue(() -> ProcessHandle.current().children().findAny().isEmpty(), "no child left");
-      assertEquals(0, failures.get(), "cycles that did not behave");
-      assertEquals(launcher.pool().size(), launcher.pool().available(), "every port is free");
-      assertEquals("", Files.readString(json.proxyFile()), "no proxy line");
-      assertTrue(zombies().isEmpty(), "zombies: " + zombies());
-      int fdsAfter = openFileDescriptors();
-      assertTrue(
-          fdsAfter <= fdsBefore + 16,
-          "file descriptors " + fdsBefore + " before, " + fdsAfter + " after");
-      System.out.printf(
-          "soak: %d cycles by %d clients in %d ms (%.1f cycles/s); fds %d -> %d%n",
-          CYCLES, CLIENTS, took.toMillis(), CYCLES * 1000.0 / took.toMillis(), fdsBefore, fdsAfter);
+                }
+              }));
     }
+    for (Future<?> future : work) {
+      future.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    clients.shutdown();
+    Duration took = Duration.between(start, Instant.now());
+
+    Waits.until("every session ended", AT_END, () -> launcher.sessions().list().isEmpty());
+    Waits.until(
+        () -> "no child left, but " + ProcessHandle.current().children().toList(),
+        AT_END,
+        () -> ProcessHandle.current().children().findAny().isEmpty());
+    assertEquals(0, failures.get(), "cycles that did not behave");
+    assertEquals(launcher.pool().size(), launcher.pool().available(), "every port is free");
+    assertEquals("", Files.readString(launcher.json().proxyFile()), "no proxy line");
+    assertTrue(zombies().isEmpty(), "zombies: " + zombies());
+    int fdsAfter = openFileDescriptors();
+    assertTrue(
+        fdsAfter <= fdsBefore + 16,
+        "file descriptors " + fdsBefore + " before, " + fdsAfter + " after");
+    System.out.printf(
+        "soak: %d cycles by %d clients in %d ms (%.1f cycles/s); fds %d -> %d%n",
+        CYCLES, CLIENTS, took.toMillis(), CYCLES * 1000.0 / took.toMillis(), fdsBefore, fdsAfter);
   }
 
   /** One create/end cycle of a kind chosen by {@code n}; true when it behaved as it should. */
@@ -141,26 +138,14 @@ class SoakTest {
     }
   }
 
+  /** Whether the session ends within 20 s; a cycle where it does not is counted, not thrown. */
   private static boolean awaitEnded(Http http, InProcessLauncher launcher, String id) {
-    Instant end = Instant.now().plusSeconds(20);
-    while (Instant.now().isBefore(end)) {
-      Answer shown = http.get(launcher.uri("/paraview/" + id));
-      if (shown.status() == 200 && shown.json().getString("state").equals("ended")) {
-        return true;
-      }
-      LockSupport.parkNanos(20_000_000L);
-    }
-    return false;
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-    Instant end = Instant.now().plusSeconds(30);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("not true within 30 s: " + what);
-      }
-      LockSupport.parkNanos(50_000_000L);
-    }
+    return Waits.holdsWithin(
+        Duration.ofSeconds(20),
+        () -> {
+          Answer shown = http.get(launcher.uri("/paraview/" + id));
+          return shown.status() == 200 && shown.json().getString("state").equals("ended");
+        });
   }
 
   private static int openFileDescriptors() throws IOException {

@@ -1,63 +1,47 @@
 package io.sessionlauncher.rest.sessions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
+import io.sessionlauncher.testing.Waits;
+import io.sessionlauncher.testing.WebSocketClient;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Per-application limits, with real demo sessions: {@code max_sessions}, {@code max_lifetime},
  * {@code idle_timeout} (connections read from the kernel), and {@code log_retention}.
  */
 class SupervisionLimitsTest {
-  private static final String DEMO =
-      "\"cmd\": [\"${java}\", \"-jar\", \"${demo}\", \"--host\", \"${host}\", \"--port\","
-          + " \"${port}\"], \"ready_line\": \"Starting factory\"";
+  @RegisterExtension
+  static final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(
+          4,
+          json ->
+              json.set("configuration.sweep_interval", 0.2)
+                  .set("configuration.log_retention", 1)
+                  .app("single", DemoApp.app(Map.of("max_sessions", 1)))
+                  .app("shortLived", DemoApp.app(Map.of("max_lifetime", 1)))
+                  .app("idle", DemoApp.app(Map.of("idle_timeout", 1.5))));
 
-  @TempDir static Path folder;
-  private static InProcessLauncher launcher;
-  private static LauncherJson json;
   private final Http http = new Http();
-
-  @BeforeAll
-  static void start() {
-    int first = FreePorts.range(4);
-    json =
-        new LauncherJson(folder, first, first + 3)
-            .configuration("    \"sweep_interval\": 0.2, \"log_retention\": 1,\n")
-            .app("single", "{" + DEMO + ", \"max_sessions\": 1}")
-            .app("shortLived", "{" + DEMO + ", \"max_lifetime\": 1}")
-            .app("idle", "{" + DEMO + ", \"idle_timeout\": 1.5}");
-    launcher = InProcessLauncher.start(json.write());
-  }
-
-  @AfterAll
-  static void stop() {
-    launcher.close();
-  }
 
   @AfterEach
   void endSessions() {
-    launcher.sessions().list().forEach(session -> launcher.sessions().stop(session.id()));
+    launcher.stopAllSessions();
   }
 
   private Answer launch(String app) {
@@ -85,7 +69,8 @@ class SupervisionLimitsTest {
     Answer created = launch("shortLived");
     assertEquals(200, created.status(), created.body());
     String id = created.json().getString("id");
-    await(() -> state(id).equals("ended"), Duration.ofSeconds(15));
+    Waits.until(
+        "session " + id + " ended", Duration.ofSeconds(15), () -> state(id).equals("ended"));
     Answer shown = http.get(launcher.uri("/paraview/" + id));
     assertEquals("lifetime", shown.json().getString("endCause"));
   }
@@ -96,22 +81,17 @@ class SupervisionLimitsTest {
     assertEquals(200, created.status(), created.body());
     String id = created.json().getString("id");
     URI url = URI.create(created.json().getString("sessionURL"));
-    WebSocket socket =
-        HttpClient.newHttpClient()
-            .newWebSocketBuilder()
-            .buildAsync(url, new WebSocket.Listener() {})
-            .get(10, TimeUnit.SECONDS);
-    try {
+    try (WebSocketClient.Connection connected = new WebSocketClient().connect(url)) {
       // Three idle timeouts with a connection open: the session stays.
       Instant until = Instant.now().plusMillis(4500);
       while (Instant.now().isBefore(until)) {
         assertEquals("ready", state(id), "ended although connected");
+        assertFalse(connected.ended().isDone(), "the connection was closed");
         LockSupport.parkNanos(200_000_000L);
       }
-    } finally {
-      socket.abort();
     }
-    await(() -> state(id).equals("ended"), Duration.ofSeconds(15));
+    Waits.until(
+        "session " + id + " ended", Duration.ofSeconds(15), () -> state(id).equals("ended"));
     assertEquals("idle", http.get(launcher.uri("/paraview/" + id)).json().getString("endCause"));
   }
 
@@ -120,19 +100,9 @@ class SupervisionLimitsTest {
     Answer created = launch("single");
     assertEquals(200, created.status(), created.body());
     String id = created.json().getString("id");
-    Path log = json.logDir().resolve(id + ".txt");
+    Path log = launcher.json().logDir().resolve(id + ".txt");
     assertTrue(Files.exists(log));
     http.delete(launcher.uri("/paraview/" + id));
-    await(() -> !Files.exists(log), Duration.ofSeconds(15));
-  }
-
-  private static void await(BooleanSupplier condition, Duration limit) {
-    Instant end = Instant.now().plus(limit);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("not true within " + limit);
-      }
-      LockSupport.parkNanos(100_000_000L);
-    }
+    Waits.until(log + " removed", Duration.ofSeconds(15), () -> !Files.exists(log));
   }
 }

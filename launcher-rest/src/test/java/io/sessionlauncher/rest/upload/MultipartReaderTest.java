@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.model.InvalidRequestException;
-import io.sessionlauncher.rest.testing.Multipart;
+import io.sessionlauncher.testing.Multipart;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

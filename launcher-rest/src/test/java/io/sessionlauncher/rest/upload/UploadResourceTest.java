@@ -1,17 +1,16 @@
 package io.sessionlauncher.rest.upload;
 
-import static io.sessionlauncher.rest.testing.JsonErrors.assertJsonError;
+import static io.sessionlauncher.testing.JsonErrors.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
+import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
-import io.sessionlauncher.rest.testing.Multipart;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
+import io.sessionlauncher.testing.Multipart;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -23,11 +22,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,31 +32,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UploadResourceTest {
   private static final int LIMIT = 64 * 1024;
 
-  @TempDir static Path folder;
+  private static Path folder;
   private static Path uploads;
-  private static InProcessLauncher launcher;
+
+  @RegisterExtension
+  static final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(
+          1,
+          json -> {
+            folder = json.folder();
+            // Not created beforehand: the first upload creates it.
+            uploads = folder.resolve("uploads");
+            return json.app("demo", DemoApp.app()).uploadDir(uploads).maxUploadSize(LIMIT);
+          });
+
   private final Http http = new Http();
-
-  @BeforeAll
-  static void start() {
-    // Not created beforehand: the first upload creates it.
-    uploads = folder.resolve("uploads");
-    int port = FreePorts.range(1);
-    launcher =
-        InProcessLauncher.start(
-            new LauncherJson(folder, port, port)
-                .demoApp("demo")
-                .uploadDir(uploads)
-                .maxUploadSize(LIMIT)
-                .write());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (launcher != null) {
-      launcher.close();
-    }
-  }
 
   @AfterEach
   void emptyUploads() throws IOException {
