@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,13 +70,6 @@ final class ChildSession {
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
     command.addAll(List.of(args));
     return new ChildSession(command);
-  }
-
-  /** A loopback port that was free a moment ago; good enough on a test machine. */
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   Process process() {

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sessionlauncher.testing.FreePorts;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Waits;
+import io.sessionlauncher.testing.WebSocketClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,19 +17,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +38,8 @@ class DemoSessionProcessTest {
   private static final String PORT_PLACEHOLDER = "<free port>";
 
   private final List<ChildSession> children = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+  private final Http http = new Http();
+  private final WebSocketClient webSockets = new WebSocketClient();
 
   @AfterEach
   void stopChildren() throws InterruptedException {
@@ -52,29 +50,26 @@ class DemoSessionProcessTest {
 
   @Test
   void printsTheDefaultReadyLineFirstAndGreetsEveryPathButWs() throws Exception {
-    int port = ChildSession.freePort();
+    int port = FreePorts.find();
     ChildSession child = start("--port", String.valueOf(port));
 
     assertEquals(Optional.of("Starting factory"), child.nextLine(ChildSession.STARTUP_TIMEOUT));
     // No retry: once the ready line is out, the port must already accept requests.
     for (String path : List.of("/", "/some/page?x=1")) {
-      HttpResponse<String> response = get(port, path);
-      assertEquals(200, response.statusCode(), path);
+      Http.Answer response = get(port, path);
+      assertEquals(200, response.status(), path);
       assertEquals(
           "text/plain; charset=UTF-8", response.headers().firstValue("Content-Type").orElse(""));
       assertEquals("demo session on port " + port, response.body().strip());
     }
     HttpRequest post =
-        HttpRequest.newBuilder(uri("http", port, "/"))
-            .timeout(WAIT)
-            .POST(HttpRequest.BodyPublishers.ofString("x"))
-            .build();
-    assertEquals(405, http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode());
+        Http.request(uri("http", port, "/")).POST(HttpRequest.BodyPublishers.ofString("x")).build();
+    assertEquals(405, http.send(post).status());
   }
 
   @Test
   void printsTheReadyLineItIsGiven() throws Exception {
-    int port = ChildSession.freePort();
+    int port = FreePorts.find();
     ChildSession child = start("--port", String.valueOf(port), "--ready-line", "Session is up");
 
     assertEquals(Optional.of("Session is up"), child.nextLine(ChildSession.STARTUP_TIMEOUT));
@@ -82,31 +77,27 @@ class DemoSessionProcessTest {
 
   @Test
   void echoesTextAndBinaryMessagesWhenNoSecretIsSet() throws Exception {
-    int port = ChildSession.freePort();
+    int port = FreePorts.find();
     ChildSession child = start("--port", String.valueOf(port));
     assertTrue(child.nextLine(ChildSession.STARTUP_TIMEOUT).isPresent(), child::stderr);
 
-    RecordingListener listener = new RecordingListener();
-    WebSocket socket = connect(port, "/ws", listener);
-    try {
-      socket.sendText("hello, wörld ✓", true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      assertEquals("hello, wörld ✓", listener.nextMessage(WAIT));
+    try (WebSocketClient.Connection socket = connect(port, "/ws")) {
+      socket.sendText("hello, wörld ✓");
+      assertEquals("hello, wörld ✓", socket.nextMessage(WAIT));
 
       byte[] bytes = {0, 1, 2, (byte) 0xff, 42};
-      socket.sendBinary(ByteBuffer.wrap(bytes), true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      Object echoed = listener.nextMessage(WAIT);
+      socket.sendBinary(bytes);
+      Object echoed = socket.nextMessage(WAIT);
       assertArrayEquals(bytes, assertInstanceOf(byte[].class, echoed));
 
-      socket.sendText("second", true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      assertEquals("second", listener.nextMessage(WAIT));
-    } finally {
-      socket.abort();
+      socket.sendText("second");
+      assertEquals("second", socket.nextMessage(WAIT));
     }
   }
 
   @Test
   void withASecretOnlyClientsThatKnowItGetAWebSocket() throws Exception {
-    int port = ChildSession.freePort();
+    int port = FreePorts.find();
     // Characters that must be percent-encoded prove the server compares the decoded value.
     String secret = "s3cret/&=ü";
     ChildSession child = start("--port", String.valueOf(port), "--secret", secret);
@@ -117,16 +108,12 @@ class DemoSessionProcessTest {
     assertRefusedWith403(port, "/ws?secret=" + encode(secret + "x"));
     assertRefusedWith403(port, "/ws?secret=" + encode(secret) + "&secret=" + encode(secret));
 
-    RecordingListener listener = new RecordingListener();
-    WebSocket socket = connect(port, "/ws?secret=" + encode(secret), listener);
-    try {
-      socket.sendText("let me in", true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      assertEquals("let me in", listener.nextMessage(WAIT));
-    } finally {
-      socket.abort();
+    try (WebSocketClient.Connection socket = connect(port, "/ws?secret=" + encode(secret))) {
+      socket.sendText("let me in");
+      assertEquals("let me in", socket.nextMessage(WAIT));
     }
     // The secret guards the WebSocket only; the greeting stays public.
-    assertEquals(200, get(port, "/").statusCode());
+    assertEquals(200, get(port, "/").status());
   }
 
   @Test
@@ -160,7 +147,7 @@ class DemoSessionProcessTest {
   void exitsWith2AndPrintsUsageOnBadArguments(String[] template) throws Exception {
     // A free port, so that if the arguments were wrongly accepted the child would start and
     // the exit wait below would fail, rather than exit 3 on some port that happens to be busy.
-    String port = String.valueOf(ChildSession.freePort());
+    String port = String.valueOf(FreePorts.find());
     String[] args =
         Arrays.stream(template)
             .map(a -> a.equals(PORT_PLACEHOLDER) ? port : a)
@@ -174,7 +161,7 @@ class DemoSessionProcessTest {
 
   @Test
   void readyDelayHoldsTheReadyLineBackAfterThePortListens() throws Exception {
-    int port = ChildSession.freePort();
+    int port = FreePorts.find();
     ChildSession child = start("--port", String.valueOf(port), "--ready-delay-ms", "500");
 
     long listeningAt = awaitListening(port, child);
@@ -190,36 +177,31 @@ class DemoSessionProcessTest {
 
   @Test
   void sigtermStopsPromptlyEvenWithAnOpenWebSocket() throws Exception {
-    int port = ChildSession.freePort();
+    int port = FreePorts.find();
     ChildSession child = start("--port", String.valueOf(port));
     assertTrue(child.nextLine(ChildSession.STARTUP_TIMEOUT).isPresent(), child::stderr);
-    RecordingListener listener = new RecordingListener();
-    WebSocket socket = connect(port, "/ws", listener);
-    try {
-      socket.sendText("ping", true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      assertEquals("ping", listener.nextMessage(WAIT));
+    try (WebSocketClient.Connection socket = connect(port, "/ws")) {
+      socket.sendText("ping");
+      assertEquals("ping", socket.nextMessage(WAIT));
 
       child.process().destroy();
 
       // 128 + SIGTERM: the JVM ran its shutdown hooks, which must not hang on the connection.
       assertEquals(143, child.awaitExit(WAIT), child::stderr);
-      listener.ended().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } finally {
-      socket.abort();
+      socket.ended().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
   @Test
   void logsNothingDuringAWholeSessionLife() throws Exception {
-    int port = ChildSession.freePort();
+    int port = FreePorts.find();
     ChildSession child = start("--port", String.valueOf(port));
     assertTrue(child.nextLine(ChildSession.STARTUP_TIMEOUT).isPresent(), child::stderr);
-    assertEquals(200, get(port, "/").statusCode());
-    RecordingListener listener = new RecordingListener();
-    WebSocket socket = connect(port, "/ws", listener);
-    socket.sendText("quiet", true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    assertEquals("quiet", listener.nextMessage(WAIT));
-    socket.abort();
+    assertEquals(200, get(port, "/").status());
+    try (WebSocketClient.Connection socket = connect(port, "/ws")) {
+      socket.sendText("quiet");
+      assertEquals("quiet", socket.nextMessage(WAIT));
+    }
 
     child.process().destroy();
     child.awaitExit(WAIT);
@@ -235,42 +217,34 @@ class DemoSessionProcessTest {
     return child;
   }
 
-  private HttpResponse<String> get(int port, String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(uri("http", port, path)).timeout(WAIT).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  private Http.Answer get(int port, String path) {
+    return http.get(uri("http", port, path));
   }
 
-  private WebSocket connect(int port, String path, RecordingListener listener) throws Exception {
-    return http.newWebSocketBuilder()
-        .connectTimeout(WAIT)
-        .buildAsync(uri("ws", port, path), listener)
-        .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+  private WebSocketClient.Connection connect(int port, String path) throws Exception {
+    return webSockets.connect(uri("ws", port, path));
   }
 
-  private void assertRefusedWith403(int port, String path) {
-    ExecutionException failure =
-        assertThrows(ExecutionException.class, () -> connect(port, path, new RecordingListener()));
-    WebSocketHandshakeException handshake =
-        assertInstanceOf(WebSocketHandshakeException.class, failure.getCause(), path);
-    assertEquals(403, handshake.getResponse().statusCode(), path);
+  private void assertRefusedWith403(int port, String path) throws Exception {
+    assertEquals(403, webSockets.refusedHandshake(uri("ws", port, path)), path);
   }
 
   /** Polls until the port accepts a connection, bounded by the start-up timeout. */
-  private static long awaitListening(int port, ChildSession child) throws Exception {
-    long deadline = System.nanoTime() + ChildSession.STARTUP_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-        return System.nanoTime();
-      } catch (IOException notYet) {
-        if (!child.process().isAlive()) {
-          throw new AssertionError("child exited before listening: " + child.stderr());
-        }
-        // Short, so the moment the port opens is seen within a few milliseconds.
-        Thread.sleep(5);
-      }
-    }
-    throw new AssertionError("port " + port + " never started listening");
+  private static long awaitListening(int port, ChildSession child) {
+    return Waits.value(
+        () -> "port " + port + " listening; stderr: " + child.stderr(),
+        ChildSession.STARTUP_TIMEOUT,
+        () -> {
+          if (!child.process().isAlive()) {
+            throw new AssertionError("child exited before listening: " + child.stderr());
+          }
+          try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return Optional.of(System.nanoTime());
+          } catch (IOException notYet) {
+            return Optional.empty();
+          }
+        });
   }
 
   private static URI uri(String scheme, int port, String pathAndQuery) {

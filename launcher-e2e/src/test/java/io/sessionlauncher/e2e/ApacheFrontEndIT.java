@@ -3,10 +3,12 @@ package io.sessionlauncher.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Waits;
+import io.sessionlauncher.testing.WebSocketClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +37,9 @@ class ApacheFrontEndIT {
   private final int libertyPort = Integer.getInteger("e2e.apache.http.port", 9382);
   private final Path proxyFile = Path.of(SystemTools.required("e2e.apache.proxy.file"));
   private final Path confRoot = Path.of(SystemTools.required("e2e.apache.conf.dir"));
-  private final LauncherClient liberty = new LauncherClient(libertyPort);
-  private final LauncherClient front = new LauncherClient(frontPort);
+  private final Http liberty = new Http(URI.create("http://127.0.0.1:" + libertyPort + "/"));
+  private final WebSocketClient webSockets = new WebSocketClient();
+  private final Http front = new Http(URI.create("http://127.0.0.1:" + frontPort + "/"));
   private final List<String> started = new ArrayList<>();
 
   @BeforeEach
@@ -65,9 +68,8 @@ class ApacheFrontEndIT {
   @AfterEach
   void stopWhatIsLeft() throws IOException, InterruptedException {
     for (String id : started) {
-      HttpResponse<String> shown = liberty.get("paraview/" + id);
-      if (shown.statusCode() == 200
-          && !"ended".equals(LauncherClient.json(shown).getString("state"))) {
+      Http.Answer shown = liberty.get("paraview/" + id);
+      if (shown.status() == 200 && !"ended".equals(shown.json().getString("state"))) {
         liberty.delete("paraview/" + id);
       }
     }
@@ -100,29 +102,30 @@ class ApacheFrontEndIT {
       int firstPort = mappedPort(firstId);
       int secondPort = mappedPort(secondId);
 
-      assertEquals("echo one", front.echo(firstUrl, "echo one"), apache.logs());
-      assertEquals("echo two", front.echo(secondUrl, "echo two"), apache.logs());
+      assertEquals("echo one", webSockets.echo(firstUrl, "echo one"), apache.logs());
+      assertEquals("echo two", webSockets.echo(secondUrl, "echo two"), apache.logs());
       // Each id reaches its own process: the demo's HTTP greeting names its port.
       assertEquals("demo session on port " + firstPort + "\n", greeting(firstId));
       assertEquals("demo session on port " + secondPort + "\n", greeting(secondId));
 
-      HttpResponse<String> deleted = front.delete("paraview/" + firstId);
-      assertEquals(200, deleted.statusCode(), deleted.body());
-      assertEquals("ended", LauncherClient.json(deleted).getString("state"));
-      assertTrue(
-          Waits.until(() -> !mapText().contains(firstId), Duration.ofSeconds(10)),
-          "the map line of " + firstId + " is gone: " + mapText());
+      Http.Answer deleted = front.delete("paraview/" + firstId);
+      assertEquals(200, deleted.status(), deleted.body());
+      assertEquals("ended", deleted.json().getString("state"));
+      Waits.until(
+          () -> "the map line of " + firstId + " gone: " + mapText(),
+          Duration.ofSeconds(10),
+          () -> !mapText().contains(firstId));
 
       // Apache no longer routes the deleted id, and still routes the other one.
-      assertEquals(404, front.refusedHandshake(firstUrl), apache.logs());
-      assertEquals("still here", front.echo(secondUrl, "still here"));
+      assertEquals(404, webSockets.refusedHandshake(firstUrl), apache.logs());
+      assertEquals("still here", webSockets.echo(secondUrl, "still here"));
       assertTrue(
           Processes.awaitNoDemoOnPort(firstPort, Duration.ofSeconds(10)).isEmpty(),
           "no demo process on " + firstPort);
 
-      HttpResponse<String> secondDeleted = front.delete("paraview/" + secondId);
-      assertEquals(200, secondDeleted.statusCode(), secondDeleted.body());
-      assertEquals(404, front.refusedHandshake(secondUrl), apache.logs());
+      Http.Answer secondDeleted = front.delete("paraview/" + secondId);
+      assertEquals(200, secondDeleted.status(), secondDeleted.body());
+      assertEquals(404, webSockets.refusedHandshake(secondUrl), apache.logs());
       assertTrue(Processes.awaitNoDemoOnPort(secondPort, Duration.ofSeconds(10)).isEmpty());
 
       apache.stop();
@@ -157,23 +160,26 @@ class ApacheFrontEndIT {
       String id = session.getString("id");
       URI url = sessionUrl(session);
       int port = mappedPort(id);
-      assertEquals("through the guide's rules", front.echo(url, "through the guide's rules"));
+      assertEquals("through the guide's rules", webSockets.echo(url, "through the guide's rules"));
 
-      HttpResponse<String> deleted = liberty.delete("paraview/" + id);
-      assertEquals(200, deleted.statusCode(), deleted.body());
-      assertTrue(Waits.until(() -> !mapText().contains(id), Duration.ofSeconds(10)));
+      Http.Answer deleted = liberty.delete("paraview/" + id);
+      assertEquals(200, deleted.status(), deleted.body());
+      Waits.until(
+          () -> "the map line of " + id + " gone: " + mapText(),
+          Duration.ofSeconds(10),
+          () -> !mapText().contains(id));
 
-      int status = front.refusedHandshake(url);
+      int status = webSockets.refusedHandshake(url);
       assertTrue(
           status >= 400, "refused with an error status, got " + status + "; " + apache.logs());
       assertTrue(Processes.awaitNoDemoOnPort(port, Duration.ofSeconds(10)).isEmpty());
     }
   }
 
-  private JsonObject create(LauncherClient client) throws IOException, InterruptedException {
-    HttpResponse<String> created = client.post("paraview/", "{\"application\": \"demo\"}");
-    assertEquals(200, created.statusCode(), created.body());
-    JsonObject session = LauncherClient.json(created);
+  private JsonObject create(Http client) throws IOException, InterruptedException {
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    JsonObject session = created.json();
     started.add(session.getString("id"));
     return session;
   }
@@ -200,9 +206,8 @@ class ApacheFrontEndIT {
 
   /** GET through Apache with an empty path: the session's own HTTP answer. */
   private String greeting(String id) throws IOException, InterruptedException {
-    HttpResponse<String> answer =
-        front.get(front.base().resolve("proxy?sessionId=" + id + "&path="));
-    assertEquals(200, answer.statusCode(), answer.body());
+    Http.Answer answer = front.get(front.base().resolve("proxy?sessionId=" + id + "&path="));
+    assertEquals(200, answer.status(), answer.body());
     return answer.body();
   }
 

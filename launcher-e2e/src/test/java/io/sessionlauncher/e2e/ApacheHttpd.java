@@ -1,5 +1,6 @@
 package io.sessionlauncher.e2e;
 
+import io.sessionlauncher.testing.Waits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -64,7 +65,7 @@ final class ApacheHttpd implements AutoCloseable {
             .start();
     ApacheHttpd httpd = new ApacheHttpd(root, conf, process);
     try {
-      boolean listening = Waits.until(() -> !process.isAlive() || accepts(port), START_LIMIT);
+      boolean listening = Waits.holdsWithin(START_LIMIT, () -> !process.isAlive() || accepts(port));
       if (!process.isAlive() || !listening) {
         throw new IllegalStateException(
             "Apache httpd did not start on port " + port + "; " + httpd.logs());
@@ -201,7 +202,7 @@ final class ApacheHttpd implements AutoCloseable {
     process.toHandle().descendants().forEach(all::add);
     all.addAll(running());
     process.destroy();
-    Waits.until(() -> all.stream().noneMatch(ProcessHandle::isAlive), STOP_GRACE);
+    Waits.holdsWithin(STOP_GRACE, () -> all.stream().noneMatch(ProcessHandle::isAlive));
     List<ProcessHandle> left =
         Processes.end(all.stream().filter(ProcessHandle::isAlive).toList(), STOP_GRACE);
     if (!left.isEmpty()) {

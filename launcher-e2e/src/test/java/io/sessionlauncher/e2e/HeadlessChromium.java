@@ -1,5 +1,6 @@
 package io.sessionlauncher.e2e;
 
+import io.sessionlauncher.testing.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ final class HeadlessChromium implements AutoCloseable {
    * Waits up to {@code limit} until {@code script} returns {@code true}; returns whether it did.
    */
   boolean awaitTrue(String script, Duration limit) {
-    return Waits.until(() -> Boolean.TRUE.equals(script(script)), limit);
+    return Waits.holdsWithin(limit, () -> Boolean.TRUE.equals(script(script)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.sessionlauncher.e2e;
 
+import io.sessionlauncher.testing.Waits;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class Processes {
 
   /** Waits up to {@code limit} for no demo process on the port; returns those still alive. */
   static List<ProcessHandle> awaitNoDemoOnPort(int port, Duration limit) {
-    Waits.until(() -> demoOnPort(port).isEmpty(), limit);
+    Waits.holdsWithin(limit, () -> demoOnPort(port).isEmpty());
     return demoOnPort(port);
   }
 
@@ -47,9 +48,9 @@ final class Processes {
             .distinct()
             .toList();
     all.forEach(ProcessHandle::destroy);
-    if (!Waits.until(() -> all.stream().noneMatch(ProcessHandle::isAlive), grace)) {
+    if (!Waits.holdsWithin(grace, () -> all.stream().noneMatch(ProcessHandle::isAlive))) {
       all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-      Waits.until(() -> all.stream().noneMatch(ProcessHandle::isAlive), grace);
+      Waits.holdsWithin(grace, () -> all.stream().noneMatch(ProcessHandle::isAlive));
     }
     return all.stream().filter(ProcessHandle::isAlive).toList();
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sessionlauncher.testing.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +49,10 @@ class WslinkProcessLauncherIT {
   /** What Chromium reports for the TypeError thrown by wslink 2.5.0's stop() callback. */
   private static final String WSLINK_STOP_BUG = "Cannot read properties of undefined";
 
-  private final LauncherClient launcher =
-      new LauncherClient(Integer.getInteger("e2e.browser.http.port", 9380));
+  private final Http launcher =
+      new Http(
+          URI.create(
+              "http://127.0.0.1:" + Integer.getInteger("e2e.browser.http.port", 9380) + "/"));
   private final Path serverDir = Path.of(SystemTools.required("e2e.browser.server.dir"));
   private final Path content = serverDir.resolve("content");
 
@@ -224,12 +226,11 @@ class WslinkProcessLauncherIT {
     assertEquals("ok", page.getString("outcome", null), "page outcome; page state: " + page);
 
     // The launcher agrees, and so does the operating system.
-    HttpResponse<String> shown = launcher.get("paraview/" + id);
+    Http.Answer shown = launcher.get("paraview/" + id);
     assertTrue(
-        shown.statusCode() == 404
-            || (shown.statusCode() == 200
-                && "ended".equals(LauncherClient.json(shown).getString("state"))),
-        "session after stop: " + shown.statusCode() + " " + shown.body());
+        shown.status() == 404
+            || (shown.status() == 200 && "ended".equals(shown.json().getString("state"))),
+        "session after stop: " + shown.status() + " " + shown.body());
     List<ProcessHandle> left = Processes.awaitNoDemoOnPort(port, Duration.ofSeconds(10));
     assertTrue(left.isEmpty(), "demo processes left on port " + port + ": " + left);
     assertFalse(liveSessionIds().contains(id), "the proxy file still maps " + id);
@@ -279,9 +280,8 @@ class WslinkProcessLauncherIT {
     if (sessionId == null) {
       return;
     }
-    HttpResponse<String> shown = launcher.get("paraview/" + sessionId);
-    if (shown.statusCode() == 200
-        && !"ended".equals(LauncherClient.json(shown).getString("state"))) {
+    Http.Answer shown = launcher.get("paraview/" + sessionId);
+    if (shown.status() == 200 && !"ended".equals(shown.json().getString("state"))) {
       launcher.delete("paraview/" + sessionId);
     }
   }

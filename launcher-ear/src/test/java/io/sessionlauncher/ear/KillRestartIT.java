@@ -3,8 +3,9 @@ package io.sessionlauncher.ear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.WebSocketClient;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +18,14 @@ import org.junit.jupiter.api.Test;
  * afterwards no demo process is left that the launcher does not know about.
  */
 class KillRestartIT {
-  private final Client client = new Client();
+  private final Http client = new Http(LibertyServer.base());
 
   @Test
   void sessionsSurviveAKilledServerAndAreAdoptedBack() throws Exception {
-    HttpResponse<String> created = client.post("paraview/", "{\"application\": \"demo\"}");
-    assertEquals(200, created.statusCode(), created.body());
-    String id = Client.json(created).getString("id");
-    URI url = URI.create(Client.json(created).getString("sessionURL"));
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    String id = created.json().getString("id");
+    URI url = URI.create(created.json().getString("sessionURL"));
     ProcessHandle demo = Processes.demoOnPort(url.getPort()).get(0);
 
     try {
@@ -34,16 +35,16 @@ class KillRestartIT {
       assertTrue(demo.isAlive(), "the session outlives the killed server");
     } finally {
       assertEquals(0, LibertyServer.server("start"), "server start");
-      client.awaitLauncher();
+      LibertyServer.awaitLauncher();
     }
 
-    HttpResponse<String> shown = client.get("paraview/" + id);
-    assertEquals(200, shown.statusCode(), shown.body());
-    assertEquals("ready", Client.json(shown).getString("state"));
+    Http.Answer shown = client.get("paraview/" + id);
+    assertEquals(200, shown.status(), shown.body());
+    assertEquals("ready", shown.json().getString("state"));
     assertTrue(Files.readString(LibertyServer.proxyFile()).contains(id));
-    assertEquals("after the restart", client.echo(url, "after the restart"));
+    assertEquals("after the restart", new WebSocketClient().echo(url, "after the restart"));
 
-    assertEquals(200, client.delete("paraview/" + id).statusCode());
+    assertEquals(200, client.delete("paraview/" + id).status());
     demo.onExit().get(30, TimeUnit.SECONDS);
     List<ProcessHandle> strangers =
         ProcessHandle.allProcesses()

@@ -1,10 +1,14 @@
 package io.sessionlauncher.ear;
 
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Waits;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +18,27 @@ final class LibertyServer {
 
   static URI base() {
     return URI.create("http://127.0.0.1:" + System.getProperty("liberty.http.port", "9080") + "/");
+  }
+
+  /**
+   * Waits until the launcher answers again after a server start: its own JSON 404 for an unknown
+   * session, where the server answers HTML while the application is down.
+   */
+  static void awaitLauncher() {
+    Http http = new Http(base());
+    Waits.until(
+        "the launcher answering again after the server start",
+        Duration.ofMinutes(2),
+        Duration.ofMillis(200),
+        () -> {
+          try {
+            Http.Answer probe = http.get("paraview/3b241101-e2bb-4255-8caf-4136c566a962");
+            return probe.status() == 404
+                && String.valueOf(probe.contentType()).startsWith("application/json");
+          } catch (UncheckedIOException e) {
+            return false; // not listening yet
+          }
+        });
   }
 
   static Path serverDir() {

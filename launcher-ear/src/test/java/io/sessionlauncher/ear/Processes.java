@@ -1,9 +1,8 @@
 package io.sessionlauncher.ear;
 
+import io.sessionlauncher.testing.Waits;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /** What the operating system says runs: demo session processes, found by their command line. */
 final class Processes {
@@ -23,10 +22,7 @@ final class Processes {
 
   /** Waits up to {@code limit} for no demo process on the port; returns those still alive. */
   static List<ProcessHandle> awaitNoDemoOnPort(int port, Duration limit) {
-    Instant end = Instant.now().plus(limit);
-    while (!demoOnPort(port).isEmpty() && Instant.now().isBefore(end)) {
-      LockSupport.parkNanos(50_000_000L);
-    }
+    Waits.holdsWithin(limit, () -> demoOnPort(port).isEmpty());
     return demoOnPort(port);
   }
 }

@@ -3,8 +3,8 @@ package io.sessionlauncher.ear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sessionlauncher.testing.Http;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
  * again afterwards, so it leaves the server as it found it.
  */
 class ServerStopIT {
-  private final Client client = new Client();
+  private final Http client = new Http(LibertyServer.base());
 
   /** What systemd, a container runtime or Ctrl-C does: a signal to the server's JVM. */
   @Test
   void sigtermToTheServerLeavesNoSessionProcessAndAnEmptyProxyFile() throws Exception {
-    HttpResponse<String> created = client.post("paraview/", "{\"application\": \"demo\"}");
-    assertEquals(200, created.statusCode(), created.body());
-    int port = URI.create(Client.json(created).getString("sessionURL")).getPort();
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    int port = URI.create(created.json().getString("sessionURL")).getPort();
     assertEquals(1, Processes.demoOnPort(port).size());
 
     try {
@@ -34,15 +34,15 @@ class ServerStopIT {
       assertEquals("", Files.readString(LibertyServer.proxyFile()));
     } finally {
       assertEquals(0, LibertyServer.server("start"), "server start");
-      client.awaitLauncher();
+      LibertyServer.awaitLauncher();
     }
   }
 
   @Test
   void serverStopLeavesNoSessionProcessAndAnEmptyProxyFile() throws Exception {
-    HttpResponse<String> created = client.post("paraview/", "{\"application\": \"demo\"}");
-    assertEquals(200, created.statusCode(), created.body());
-    int port = URI.create(Client.json(created).getString("sessionURL")).getPort();
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    int port = URI.create(created.json().getString("sessionURL")).getPort();
     assertEquals(1, Processes.demoOnPort(port).size());
 
     try {
@@ -52,7 +52,7 @@ class ServerStopIT {
       assertEquals("", Files.readString(LibertyServer.proxyFile()));
     } finally {
       assertEquals(0, LibertyServer.server("start"), "server start");
-      client.awaitLauncher();
+      LibertyServer.awaitLauncher();
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.sessionlauncher.rest;
 
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.rest.http.CorsFilter;
+import io.sessionlauncher.rest.http.PathSegments;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,13 +37,13 @@ public class InternalRoutes implements ContainerRequestFilter {
   static final int PRIORITY = CorsFilter.PRIORITY + 100;
 
   /** First segment of the content resource. */
-  static final String CONTENT = "@content";
+  public static final String CONTENT = "@content";
 
   /** First segment of the upload resource. */
-  static final String UPLOAD = "@upload";
+  public static final String UPLOAD = "@upload";
 
   /** The public path of the upload resource, as the Twisted launcher had it. */
-  static final String PUBLIC_UPLOAD = "upload";
+  public static final String PUBLIC_UPLOAD = "upload";
 
   /** First segment of the plugin listing. */
   static final String PLUGINS = "@plugins";
@@ -94,7 +96,7 @@ public class InternalRoutes implements ContainerRequestFilter {
   }
 
   /** The same, from a resource's {@link UriInfo}. */
-  static String relativePath(UriInfo uri) {
+  public static String relativePath(UriInfo uri) {
     String path = uri.getPath(false);
     // Jersey gives "a/b", RESTEasy "/a/b".
     return path.startsWith("/") ? path.substring(1) : path;

@@ -11,19 +11,19 @@ import java.util.Map;
  * JSON in and out, written with JSON-P alone so the bytes are the same on Jersey/Yasson and on
  * Liberty's RESTEasy, whatever JSON-B provider each brings.
  */
-final class Json {
+public final class Json {
   /** The content type of every answer, as the reference sends it. */
-  static final String TYPE = MediaType.APPLICATION_JSON + "; charset=utf-8";
+  public static final String TYPE = MediaType.APPLICATION_JSON + "; charset=utf-8";
 
   /**
    * Looked up once: {@code jakarta.json.Json}'s factory methods run a ServiceLoader lookup on every
    * call, which cost an eighth of a GET's time.
    */
-  static final JsonProvider PROVIDER = JsonProvider.provider();
+  public static final JsonProvider PROVIDER = JsonProvider.provider();
 
   private Json() {}
 
-  static Response response(Response.Status status, Map<String, ?> body) {
+  public static Response response(Response.Status status, Map<String, ?> body) {
     return response(status.getStatusCode(), body);
   }
 
@@ -31,12 +31,12 @@ final class Json {
     return Response.status(status).entity(write(body)).type(TYPE).build();
   }
 
-  static Response error(int status, String message) {
+  public static Response error(int status, String message) {
     return response(status, Map.of("error", message));
   }
 
   @SuppressWarnings("unchecked")
-  static String write(Map<String, ?> body) {
+  public static String write(Map<String, ?> body) {
     JsonObject object = PROVIDER.createObjectBuilder((Map<String, Object>) body).build();
     StringWriter out = new StringWriter();
     try (var writer = PROVIDER.createWriter(out)) {

@@ -1,14 +1,12 @@
 package io.sessionlauncher.rest;
 
-import static io.sessionlauncher.rest.testing.JsonErrors.assertJsonError;
+import static io.sessionlauncher.testing.JsonErrors.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.rest.testing.FreePorts;
-import io.sessionlauncher.rest.testing.Http;
-import io.sessionlauncher.rest.testing.Http.Answer;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
-import io.sessionlauncher.rest.testing.LauncherJson;
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Http.Answer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -21,51 +19,45 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code GET /plugins}, and a third party's plugin (the example greeter, on the test class path as
  * in the server's {@code plugins/} folder) launched through the session resource.
  */
 class PluginsResourceTest {
-  @TempDir static Path folder;
-  private static InProcessLauncher launcher;
+  @RegisterExtension
+  static final InProcessLauncher launcher =
+      InProcessLauncher.withPorts(
+          2,
+          json ->
+              json.app(
+                      "greeter",
+                      Map.of(
+                          "product",
+                          "greeter",
+                          "mode",
+                          "local",
+                          "config",
+                          Map.of("greeting", "Hello through REST")))
+                  // Templates: only a request can make this configuration invalid; a fixed invalid
+                  // one fails the start-up instead.
+                  .app(
+                      "bad-greeter",
+                      Map.of(
+                          "product",
+                          "greeter",
+                          "config",
+                          Map.of("greeting", "${greeting}", "backlog", "${backlog}"))));
+
   private final Http http = new Http();
-
-  @BeforeAll
-  static void start() {
-    int first = FreePorts.range(2);
-    launcher =
-        InProcessLauncher.start(
-            new LauncherJson(folder, first, first + 1)
-                .app(
-                    "greeter",
-                    "{\"product\": \"greeter\", \"mode\": \"local\","
-                        + " \"config\": {\"greeting\": \"Hello through REST\"}}")
-                .app(
-                    "bad-greeter",
-                    // Templates: only a request can make this configuration invalid; a fixed
-                    // invalid
-                    // one fails the start-up instead.
-                    "{\"product\": \"greeter\", \"config\": {\"greeting\": \"${greeting}\","
-                        + " \"backlog\": \"${backlog}\"}}")
-                .write());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (launcher != null) {
-      launcher.close();
-    }
-  }
 
   @AfterEach
   void endSessions() {
-    launcher.sessions().list().forEach(session -> launcher.sessions().stop(session.id()));
+    launcher.stopAllSessions();
   }
 
   private JsonObject plugins() {

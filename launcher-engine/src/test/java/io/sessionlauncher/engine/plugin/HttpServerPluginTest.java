@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.engine.plugin.builtin.HttpServerPlugin;
-import io.sessionlauncher.engine.testing.FreePorts;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.spi.LaunchContext;
 import io.sessionlauncher.spi.PluginException;
 import io.sessionlauncher.spi.ProductLauncher;
+import io.sessionlauncher.testing.FreePorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package io.sessionlauncher.engine.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.engine.testing.Await;
 import io.sessionlauncher.engine.testing.ChildProcessGuard;
-import io.sessionlauncher.engine.testing.FreePorts;
 import io.sessionlauncher.engine.testing.JavaProgram;
 import io.sessionlauncher.engine.testing.Processes;
+import io.sessionlauncher.testing.FreePorts;
+import io.sessionlauncher.testing.Waits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,6 +86,6 @@ class ProductInstanceExitTest {
     int port = Integer.parseInt(printed.get("port"));
     // The kernel would free the port at the JVM's death anyway: this checks nothing is left
     // listening, while the process case above is the one that only the exit hook passes.
-    Await.until(Duration.ofSeconds(10), () -> FreePorts.isFree(port), "port " + port + " free");
+    Waits.until("port " + port + " free", Duration.ofSeconds(10), () -> FreePorts.isFree(port));
   }
 }

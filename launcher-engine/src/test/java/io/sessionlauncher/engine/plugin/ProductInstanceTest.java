@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.engine.testing.FreePorts;
 import io.sessionlauncher.spi.PluginException;
 import io.sessionlauncher.spi.ProductTimeoutException;
 import io.sessionlauncher.spi.ServerType;
+import io.sessionlauncher.testing.FreePorts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,9 +125,26 @@ class ProductInstanceTest {
 
   @Test
   void waitReturnsOnceTheProductAnswers() {
-    StubPlugin<StubPlugin.NoConfig> plugin = sockets(MAIN, Set.of("main"), true);
+    AtomicInteger checks = new AtomicInteger();
+    StubPlugin<StubPlugin.NoConfig> plugin =
+        StubPlugin.launching(
+            "sockets",
+            "local",
+            MAIN,
+            (config, context) ->
+                new SocketProduct(Set.of("main"), true) {
+                  @Override
+                  public boolean check(Duration timeout) {
+                    // Not ready for its first three checks, ready from the fourth on.
+                    return checks.incrementAndGet() > 3 && super.check(timeout);
+                  }
+                });
     try (ProductInstance instance = launchers.launch(plugin, new StubPlugin.NoConfig())) {
-      instance.wait(Duration.ofSeconds(5));
+      instance.wait(Duration.ofSeconds(30));
+
+      assertEquals(4, checks.get(), "checked until the first yes, and no more");
+      assertFalse(instance.stopped(), "waiting leaves the product running");
+      assertTrue(instance.check(), "it answers");
     }
   }
 

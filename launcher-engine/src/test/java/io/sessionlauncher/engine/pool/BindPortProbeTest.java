@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionlauncher.engine.testing.FreePorts;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.ResourceRange;
+import io.sessionlauncher.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

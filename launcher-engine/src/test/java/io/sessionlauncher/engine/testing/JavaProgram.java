@@ -37,7 +37,7 @@ public final class JavaProgram {
 
   /** {@link #command} as a launcher.json {@code cmd}, with {@code $} escaped. */
   public static List<String> template(Class<?> main, String... args) {
-    return LauncherJson.literal(command(main, args));
+    return io.sessionlauncher.testing.LauncherJson.literal(command(main, args));
   }
 
   private static Path classPathOf(Class<?> main) {

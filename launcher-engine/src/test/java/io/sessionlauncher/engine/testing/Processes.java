@@ -2,6 +2,7 @@ package io.sessionlauncher.engine.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.sessionlauncher.testing.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -133,13 +134,13 @@ public final class Processes {
 
   /** Waits until {@code file} lists at least {@code count} pids, and returns them. */
   public static List<Long> awaitPids(Path file, int count) {
-    return Await.value(
+    return Waits.value(
+        () -> count + " pids in " + file + ", found " + readPids(file),
         Duration.ofSeconds(10),
         () -> {
           List<Long> pids = readPids(file);
           return pids.size() >= count ? Optional.of(pids) : Optional.empty();
-        },
-        () -> count + " pids in " + file + ", found " + readPids(file));
+        });
   }
 
   static String describe(Collection<ProcessHandle> processes) {

@@ -109,7 +109,7 @@ public final class Scripts {
 
   /** {@link #argv()} as a launcher.json {@code cmd}: template expansion yields the script again. */
   public List<String> template() {
-    return LauncherJson.literal(argv());
+    return io.sessionlauncher.testing.LauncherJson.literal(argv());
   }
 
   /** The text as one single-quoted shell word. */

@@ -21,20 +21,33 @@ import io.sessionlauncher.engine.session.SessionStarter;
 import io.sessionlauncher.engine.session.SessionSweeper;
 import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.model.LauncherConfig;
-import io.sessionlauncher.rest.ContentResource;
-import io.sessionlauncher.rest.CorsFilter;
+import io.sessionlauncher.model.Session;
 import io.sessionlauncher.rest.InternalRoutes;
-import io.sessionlauncher.rest.LauncherExceptionMapper;
 import io.sessionlauncher.rest.PluginsResource;
-import io.sessionlauncher.rest.SessionResource;
-import io.sessionlauncher.rest.UnexpectedExceptionMapper;
-import io.sessionlauncher.rest.UploadResource;
-import io.sessionlauncher.rest.WebApplicationExceptionMapper;
+import io.sessionlauncher.rest.content.ContentResource;
+import io.sessionlauncher.rest.http.CorsFilter;
+import io.sessionlauncher.rest.http.InvalidPluginConfigExceptionMapper;
+import io.sessionlauncher.rest.http.InvalidRequestExceptionMapper;
+import io.sessionlauncher.rest.http.LauncherExceptionMapper;
+import io.sessionlauncher.rest.http.RequestTooLargeExceptionMapper;
+import io.sessionlauncher.rest.http.ResourcesExhaustedExceptionMapper;
+import io.sessionlauncher.rest.http.SessionNotFoundExceptionMapper;
+import io.sessionlauncher.rest.http.SessionStartExceptionMapper;
+import io.sessionlauncher.rest.http.UnexpectedExceptionMapper;
+import io.sessionlauncher.rest.http.WebApplicationExceptionMapper;
+import io.sessionlauncher.rest.sessions.SessionResource;
+import io.sessionlauncher.rest.upload.UploadResource;
+import io.sessionlauncher.testing.FreePorts;
+import io.sessionlauncher.testing.LauncherJson;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.ext.cdi1x.internal.CdiComponentProvider;
 import org.glassfish.jersey.ext.cdi1x.internal.ProcessAllAnnotatedTypes;
@@ -42,35 +55,140 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The launcher's REST layer on Jersey + Weld SE over real HTTP on a loopback port: the same beans
  * and resources as in the application server, started in a second.
  *
+ * <p>A JUnit 5 extension: registered on a static field with {@code @RegisterExtension}, it starts
+ * one launcher before the class's tests and stops it after them; on an instance field, one per
+ * test. It gets a folder of its own, a run of free ports, and the REST tests' configuration ({@link
+ * DemoApp#configuration}) for the test to add its apps to:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final InProcessLauncher launcher =
+ *     InProcessLauncher.withPorts(2, json -> json.app("demo", DemoApp.app()));
+ * }</pre>
+ *
+ * <p>{@link #start(Path)} starts one outside JUnit, for a program of its own.
+ *
  * <p>Run one at a time in a JVM: with two alive, Jersey's CDI integration was seen to give the
  * second launcher's providers the first one's configuration.
  */
-public final class InProcessLauncher implements AutoCloseable {
-  private final WeldContainer container;
-  private final HttpServer server;
-  private final URI base;
-  private final LauncherConfig config;
+public final class InProcessLauncher
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        AutoCloseable {
+  /**
+   * The exception mappers, as the server finds them by their {@code @Provider}: one per family of
+   * exception, JAX-RS taking the one of an exception's nearest superclass.
+   */
+  public static final List<Class<?>> EXCEPTION_MAPPERS =
+      List.of(
+          LauncherExceptionMapper.class,
+          InvalidRequestExceptionMapper.class,
+          RequestTooLargeExceptionMapper.class,
+          InvalidPluginConfigExceptionMapper.class,
+          SessionNotFoundExceptionMapper.class,
+          ResourcesExhaustedExceptionMapper.class,
+          SessionStartExceptionMapper.class,
+          WebApplicationExceptionMapper.class,
+          UnexpectedExceptionMapper.class);
 
-  private InProcessLauncher(
-      WeldContainer container, HttpServer server, URI base, LauncherConfig config) {
-    this.container = container;
-    this.server = server;
-    this.base = base;
-    this.config = config;
+  /** Every resource, filter and provider of the WAR, registered with Jersey. */
+  private static final List<Class<?>> COMPONENTS =
+      Stream.concat(
+              Stream.of(
+                  SessionResource.class,
+                  ContentResource.class,
+                  UploadResource.class,
+                  InternalRoutes.class,
+                  CorsFilter.class,
+                  PluginsResource.class),
+              EXCEPTION_MAPPERS.stream())
+          .toList();
+
+  /** What a test adds to the configuration before the launcher starts. */
+  @FunctionalInterface
+  public interface Setup {
+    /** Changes {@code json} (in the launcher's own folder) and returns it. */
+    LauncherJson configure(LauncherJson json) throws Exception;
   }
 
-  /** Loads {@code launcherJson} and serves it. */
+  private final int ports;
+  private final Setup setup;
+  private Path folder;
+  private LauncherJson json;
+  private boolean perTest;
+
+  private WeldContainer container;
+  private HttpServer server;
+  private URI base;
+  private LauncherConfig config;
+
+  private InProcessLauncher(int ports, Setup setup) {
+    this.ports = ports;
+    this.setup = setup;
+  }
+
+  /**
+   * An extension serving the REST tests' configuration with a pool of {@code ports} free
+   * consecutive ports, as {@code setup} changes it.
+   */
+  public static InProcessLauncher withPorts(int ports, Setup setup) {
+    return new InProcessLauncher(ports, setup);
+  }
+
+  /** Loads {@code launcherJson} and serves it until {@link #close}. */
   public static InProcessLauncher start(Path launcherJson) {
-    return start(new ConfigLoader().load(launcherJson));
+    InProcessLauncher launcher = new InProcessLauncher(0, null);
+    launcher.serve(new ConfigLoader().load(launcherJson));
+    return launcher;
   }
 
-  public static InProcessLauncher start(LauncherConfig config) {
-    WeldContainer container =
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    begin();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    if (container == null) {
+      // Registered on an instance field: one launcher for this test alone.
+      perTest = true;
+      begin();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (perTest) {
+      close();
+    }
+  }
+
+  private void begin() throws Exception {
+    folder = Files.createTempDirectory("in-process-launcher-");
+    int first = FreePorts.range(ports);
+    json = setup.configure(DemoApp.configuration(folder, first, first + ports - 1));
+    serve(json.load(new ConfigLoader()::load));
+  }
+
+  private void serve(LauncherConfig launcherConfig) {
+    WeldContainer weld =
         new Weld("launcher-" + UUID.randomUUID())
             .disableDiscovery()
             .addBeanClasses(
@@ -99,68 +217,98 @@ public final class InProcessLauncher implements AutoCloseable {
                 InternalRoutes.class,
                 CorsFilter.class,
                 PluginsResource.class)
-            .addExtension(new FixedConfig(config))
+            .addExtension(new FixedConfig(launcherConfig))
             // Discovery is off (the file-reading config producer must stay out), so Jersey's own
             // CDI extensions are registered by hand.
             .addExtension(new CdiComponentProvider())
             .addExtension(new ProcessAllAnnotatedTypes())
             .initialize();
     try {
-      URI base = URI.create("http://127.0.0.1:" + freePort() + "/");
-      ResourceConfig application =
-          new ResourceConfig(
-              SessionResource.class,
-              ContentResource.class,
-              UploadResource.class,
-              InternalRoutes.class,
-              CorsFilter.class,
-              PluginsResource.class,
-              LauncherExceptionMapper.class,
-              WebApplicationExceptionMapper.class,
-              UnexpectedExceptionMapper.class);
-      HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, application);
-      return new InProcessLauncher(container, server, base, config);
+      URI uri = URI.create("http://127.0.0.1:" + FreePorts.find() + "/");
+      ResourceConfig application = new ResourceConfig(Set.copyOf(COMPONENTS));
+      server = GrizzlyHttpServerFactory.createHttpServer(uri, application);
+      base = uri;
+      config = launcherConfig;
+      container = weld;
     } catch (RuntimeException e) {
-      container.shutdown();
+      weld.shutdown();
       throw e;
     }
   }
 
   public URI base() {
-    return base;
+    return running().base;
   }
 
   public LauncherConfig config() {
-    return config;
+    return running().config;
+  }
+
+  /** The configuration the launcher was started with: its folder, proxy file and logs. */
+  public LauncherJson json() {
+    if (json == null) {
+      throw new IllegalStateException("not started by JUnit from a LauncherJson");
+    }
+    return json;
   }
 
   public URI uri(String path) {
-    return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    return base().resolve(path.startsWith("/") ? path.substring(1) : path);
   }
 
   /** The engine's session manager, to look behind the HTTP answers. */
   public SessionManager sessions() {
-    return container.select(SessionManager.class).get();
+    return running().container.select(SessionManager.class).get();
   }
 
   public ResourcePool pool() {
-    return container.select(ResourcePool.class).get();
+    return running().container.select(ResourcePool.class).get();
+  }
+
+  /** Stops every session still known, so the next test starts with a full pool. */
+  public void stopAllSessions() {
+    SessionManager manager = sessions();
+    for (Session session : manager.list()) {
+      manager.stop(session.id());
+    }
+  }
+
+  private InProcessLauncher running() {
+    if (container == null) {
+      throw new IllegalStateException(
+          "the in-process launcher is not running: register it with @RegisterExtension");
+    }
+    return this;
   }
 
   @Override
   public void close() {
     try {
-      server.shutdownNow();
+      if (server != null) {
+        server.shutdownNow();
+      }
     } finally {
-      container.shutdown();
+      if (container != null) {
+        container.shutdown();
+      }
+      server = null;
+      container = null;
+      if (folder != null) {
+        delete(folder);
+        folder = null;
+      }
     }
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /** Removes the launcher's folder: configuration, proxy file, logs. */
+  private static void delete(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     } catch (IOException e) {
-      throw new IllegalStateException(e);
+      // A leftover in the temporary folder is no reason to fail the tests that passed.
+      System.err.println("cannot remove " + folder + ": " + e);
     }
   }
 }
