@@ -1,6 +1,6 @@
 package io.sessionlauncher.rest;
 
-import io.sessionlauncher.engine.plugin.ConfigBinder;
+import io.sessionlauncher.engine.config.JsonConverter;
 import io.sessionlauncher.spi.Description;
 import io.sessionlauncher.spi.LauncherPlugin;
 import jakarta.json.JsonValue;
@@ -34,7 +34,7 @@ final class ConfigFields {
     List<Object> fields = new ArrayList<>();
     for (RecordComponent component : plugin.configType().getRecordComponents()) {
       Map<String, Object> field = new LinkedHashMap<>();
-      field.put("name", ConfigBinder.snakeCase(component.getName()));
+      field.put("name", JsonConverter.jsonName(component.getName()));
       field.put("type", type(component.getType()));
       if (component.getType().isEnum()) {
         List<Object> values = new ArrayList<>();
