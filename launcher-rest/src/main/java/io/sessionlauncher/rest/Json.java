@@ -11,9 +11,9 @@ import java.util.Map;
  * JSON in and out, written with JSON-P alone so the bytes are the same on Jersey/Yasson and on
  * Liberty's RESTEasy, whatever JSON-B provider each brings.
  */
-final class Json {
+public final class Json {
   /** The content type of every answer, as the reference sends it. */
-  static final String TYPE = MediaType.APPLICATION_JSON + "; charset=utf-8";
+  public static final String TYPE = MediaType.APPLICATION_JSON + "; charset=utf-8";
 
   /**
    * Looked up once: {@code jakarta.json.Json}'s factory methods run a ServiceLoader lookup on every
@@ -23,7 +23,7 @@ final class Json {
 
   private Json() {}
 
-  static Response response(Response.Status status, Map<String, ?> body) {
+  public static Response response(Response.Status status, Map<String, ?> body) {
     return response(status.getStatusCode(), body);
   }
 

@@ -1,6 +1,5 @@
 package io.sessionlauncher.engine.config;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +77,6 @@ final class JsonFields {
 
   String strictString(String name) {
     return JsonConverter.strictText(key(name), required(name));
-  }
-
-  BigDecimal number(String name) {
-    return JsonConverter.number(key(name), required(name));
   }
 
   int integer(String name, int min, int max) {

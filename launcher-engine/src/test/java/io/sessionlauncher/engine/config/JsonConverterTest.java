@@ -1,13 +1,14 @@
 package io.sessionlauncher.engine.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,9 +225,9 @@ class JsonConverterTest {
     assertEquals(
         List.of(Map.of("later", new BigDecimal("3"))),
         JsonConverter.toJsonForm(List.of(Map.of("later", Duration.ofSeconds(3)))));
-    List<Object> withNull = new java.util.ArrayList<>();
+    List<Object> withNull = new ArrayList<>();
     withNull.add(null);
     assertEquals(withNull, JsonConverter.toJsonForm(withNull));
-    assertTrue(JsonConverter.toJsonForm(null) == null);
+    assertNull(JsonConverter.toJsonForm(null));
   }
 }

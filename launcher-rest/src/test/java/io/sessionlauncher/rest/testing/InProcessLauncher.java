@@ -10,16 +10,17 @@ import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.session.SecretGenerator;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.engine.testing.FixedConfig;
+import io.sessionlauncher.engine.testing.ValidationBeans;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.rest.ContentResource;
 import io.sessionlauncher.rest.CorsFilter;
 import io.sessionlauncher.rest.InternalRoutes;
 import io.sessionlauncher.rest.LauncherExceptionMapper;
-import io.sessionlauncher.rest.PluginsResource;
 import io.sessionlauncher.rest.SessionResource;
 import io.sessionlauncher.rest.UnexpectedExceptionMapper;
 import io.sessionlauncher.rest.UploadResource;
 import io.sessionlauncher.rest.WebApplicationExceptionMapper;
+import io.sessionlauncher.rest.plugins.PluginsResource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -78,7 +79,9 @@ public final class InProcessLauncher implements AutoCloseable {
                 UploadResource.class,
                 InternalRoutes.class,
                 CorsFilter.class,
-                PluginsResource.class)
+                PluginsResource.class,
+                // What the application server offers for injection.
+                ValidationBeans.class)
             .addExtension(new FixedConfig(config))
             // Discovery is off (the file-reading config producer must stay out), so Jersey's own
             // CDI extensions are registered by hand.
