@@ -32,7 +32,7 @@ public class ConfigLoader {
 
   /** Reads and checks the file. */
   public LauncherConfig load(Path file) {
-    return parse(LenientJson.readObject(file), file);
+    return read(LenientJson.readObject(file), file);
   }
 
   /**
@@ -40,7 +40,7 @@ public class ConfigLoader {
    * working directory when {@code null}).
    */
   public LauncherConfig parse(String text, Path source) {
-    return parse(LenientJson.readObject(text, source), source);
+    return read(LenientJson.readObject(text, source), source);
   }
 
   /**
@@ -57,7 +57,7 @@ public class ConfigLoader {
     }
   }
 
-  private static LauncherConfig parse(Map<String, Object> root, Path source) {
+  private static LauncherConfig read(Map<String, Object> root, Path source) {
     Path base =
         source == null || source.toAbsolutePath().getParent() == null
             ? Path.of("").toAbsolutePath()

@@ -27,8 +27,8 @@ public final class ConfigBinder {
   private final Validator validator;
 
   /**
-   * Checks constraints with {@code validator}: in a container, the one it offers for injection.
-   * {@code null} checks types only.
+   * Checks constraints with {@code validator}: in a container, {@link PluginValidation}'s. {@code
+   * null} checks types only.
    */
   public ConfigBinder(Validator validator) {
     this.validator = validator;

@@ -16,7 +16,8 @@ import java.util.List;
  * The launcher's plugins inside a container: those on the application's class path (ServiceLoader,
  * which sees jars in the EAR's {@code lib/} and in shared libraries) and those that are CDI beans;
  * with the resolver and binder that turn an app into a configured plugin, and their description.
- * Configurations are checked, and constraints described, with the container's {@link Validator}.
+ * Configurations are checked, and constraints described, with the validator of {@link
+ * PluginValidation}, whose factory the container closes with the application.
  */
 @ApplicationScoped
 public class PluginCatalog {
@@ -30,7 +31,7 @@ public class PluginCatalog {
 
   @Inject
   public PluginCatalog(
-      LauncherConfig config, @Any Instance<LauncherPlugin<?>> beans, Validator validator) {
+      LauncherConfig config, @Any Instance<LauncherPlugin<?>> beans, PluginValidation validation) {
     List<LauncherPlugin<?>> fromCdi = new ArrayList<>();
     beans.forEach(fromCdi::add);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -38,6 +39,7 @@ public class PluginCatalog {
         PluginRegistry.discover(
             loader == null ? PluginCatalog.class.getClassLoader() : loader, fromCdi);
     this.resolver = new PluginResolver(registry, config.products());
+    Validator validator = validation.validator();
     this.binder = new ConfigBinder(validator);
     this.describer = new PluginDescriber(validator);
   }

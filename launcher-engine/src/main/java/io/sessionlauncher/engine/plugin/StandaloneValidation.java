@@ -12,7 +12,8 @@ import java.util.logging.Logger;
  * default provider's factory, built once on first use and held for the life of the JVM. Building a
  * factory takes a noticeable fraction of a second and it holds nothing but caches of constraint
  * metadata, so one is shared by every {@link ProductLaunchers} and {@link ConfigBinder} of the JVM
- * and never closed. Inside a container the engine uses the container's validator instead.
+ * and never closed. Inside a container the engine uses {@link PluginValidation}'s instead, which
+ * the container closes with the application.
  */
 final class StandaloneValidation {
   private static final Logger LOG = Logger.getLogger(StandaloneValidation.class.getName());

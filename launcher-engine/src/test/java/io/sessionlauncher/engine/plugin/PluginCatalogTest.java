@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionlauncher.engine.plugin.builtin.HttpServerPlugin;
 import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.engine.testing.LauncherJson;
-import io.sessionlauncher.engine.testing.ValidationBeans;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.spi.LaunchContext;
 import io.sessionlauncher.spi.LauncherPlugin;
@@ -56,7 +55,7 @@ class PluginCatalogTest {
     // Beans are listed one by one: the test plugin classes of this package must not become beans.
     return new Weld("plugins-" + UUID.randomUUID())
         .disableDiscovery()
-        .addBeanClasses(PluginCatalog.class, BeanPlugin.class, ValidationBeans.class)
+        .addBeanClasses(PluginCatalog.class, PluginValidation.class, BeanPlugin.class)
         .addExtension(new FixedConfig(config))
         .skipShutdownHook()
         .initialize();

@@ -19,8 +19,8 @@ import org.jboss.weld.environment.se.Weld;
 /**
  * A Weld SE container holding the engine's beans as an application server finds them: every class
  * of the engine (its classes folder or jar, whatever packages it has) with a bean-defining
- * annotation, as the engine's {@code beans.xml} ({@code annotated}) says; and from the test class
- * path only what the application server would offer ({@link ValidationBeans}).
+ * annotation, as the engine's {@code beans.xml} ({@code annotated}) says; nothing from the test
+ * class path.
  */
 public final class EngineBeans {
   private static final String ROOT = "io/sessionlauncher/engine/";
@@ -33,7 +33,6 @@ public final class EngineBeans {
         .disableDiscovery()
         .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
         .addBeanClasses(engineClasses())
-        .addBeanClass(ValidationBeans.class)
         .skipShutdownHook();
   }
 

@@ -4,13 +4,13 @@ import io.sessionlauncher.engine.concurrent.BackgroundTasksProducer;
 import io.sessionlauncher.engine.config.ConfigLoader;
 import io.sessionlauncher.engine.persist.SessionStore;
 import io.sessionlauncher.engine.plugin.PluginCatalog;
+import io.sessionlauncher.engine.plugin.PluginValidation;
 import io.sessionlauncher.engine.pool.BindPortProbe;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.session.SecretGenerator;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.engine.testing.FixedConfig;
-import io.sessionlauncher.engine.testing.ValidationBeans;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.rest.ContentResource;
 import io.sessionlauncher.rest.CorsFilter;
@@ -80,8 +80,7 @@ public final class InProcessLauncher implements AutoCloseable {
                 InternalRoutes.class,
                 CorsFilter.class,
                 PluginsResource.class,
-                // What the application server offers for injection.
-                ValidationBeans.class)
+                PluginValidation.class)
             .addExtension(new FixedConfig(config))
             // Discovery is off (the file-reading config producer must stay out), so Jersey's own
             // CDI extensions are registered by hand.

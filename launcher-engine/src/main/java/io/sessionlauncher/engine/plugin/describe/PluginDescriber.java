@@ -38,8 +38,7 @@ public final class PluginDescriber {
   private final Validator validator;
 
   /**
-   * @param validator the validator whose metadata gives the constraints: in a container, the one it
-   *     offers for injection
+   * @param validator the validator whose metadata gives the constraints
    */
   public PluginDescriber(Validator validator) {
     this.validator = Objects.requireNonNull(validator, "validator");
