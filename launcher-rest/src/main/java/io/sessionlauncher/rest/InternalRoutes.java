@@ -46,7 +46,7 @@ public class InternalRoutes implements ContainerRequestFilter {
   public static final String PUBLIC_UPLOAD = "upload";
 
   /** First segment of the plugin listing. */
-  static final String PLUGINS = "@plugins";
+  public static final String PLUGINS = "@plugins";
 
   /** The public path of the plugin listing. */
   static final String PUBLIC_PLUGINS = "plugins";

@@ -209,7 +209,7 @@ class PluginsResourceTest {
         answer,
         400,
         "Invalid configuration for greeter.__fallback__: backlog: expected a whole number, found"
-            + " \"notanint\"; greeting: must not be blank");
+            + " the string \"notanint\"; greeting: must not be blank");
     assertEquals(2, launcher.pool().available(), "the port went back to the pool");
   }
 

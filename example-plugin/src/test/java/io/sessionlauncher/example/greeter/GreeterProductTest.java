@@ -77,7 +77,7 @@ class GreeterProductTest {
 
     assertEquals(
         List.of(
-            new Violation("backlog", "expected a whole number, found \"notanint\""),
+            new Violation("backlog", "expected a whole number, found the string \"notanint\""),
             new Violation("colour", "is not a field of greeter.local"),
             new Violation("greeting", "must not be blank")),
         invalid.violations());

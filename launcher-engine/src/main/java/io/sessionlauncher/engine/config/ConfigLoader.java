@@ -11,19 +11,6 @@ import io.sessionlauncher.model.SanitizeRule;
 import io.sessionlauncher.model.ServerSettings;
 import io.sessionlauncher.model.Supervision;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
-import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,20 +24,15 @@ import java.util.regex.PatternSyntaxException;
  * Reads a wslink-format {@code launcher.json} into a {@link LauncherConfig}. Accepts what existing
  * deployments write (comments, numbers as strings) and refuses anything else with a {@link
  * ConfigurationException} naming the file, the key and what was expected. Relative paths are taken
- * from the file's own folder, not from the server's working directory.
+ * from the file's own folder, not from the server's working directory. Values are read by {@link
+ * JsonConverter}'s rules, the same as plugin configurations.
  */
 @ApplicationScoped
 public class ConfigLoader {
 
   /** Reads and checks the file. */
   public LauncherConfig load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigurationException(file, "", "cannot be read: " + e, e);
-    }
-    return parse(text, file);
+    return read(LenientJson.readObject(file), file);
   }
 
   /**
@@ -58,61 +40,59 @@ public class ConfigLoader {
    * working directory when {@code null}).
    */
   public LauncherConfig parse(String text, Path source) {
-    JsonObject root = readObject(text, source);
+    return read(LenientJson.readObject(text, source), source);
+  }
+
+  /**
+   * Reads a file of stored plugin configurations in the reference's format, the same as the {@code
+   * products} section of {@code launcher.json}: {@code {"<product>": {"launch_mode": "<mode>",
+   * "configs": {"<mode>": {...}}}}}.
+   */
+  public Map<String, ProductDefaults> loadProducts(Path file) {
+    Map<String, Object> root = LenientJson.readObject(file);
+    try {
+      return products(new JsonFields("", root));
+    } catch (InvalidValueException e) {
+      throw new ConfigurationException(file, e.path(), e.problem(), e);
+    }
+  }
+
+  private static LauncherConfig read(Map<String, Object> root, Path source) {
     Path base =
         source == null || source.toAbsolutePath().getParent() == null
             ? Path.of("").toAbsolutePath()
             : source.toAbsolutePath().getParent();
-    JsonFields top = new JsonFields(source, "", root);
-    ServerSettings settings = settings(top.requiredObject("configuration"), base);
-    List<ResourceRange> resources = resources(top);
-    Map<String, String> properties = textMap(top.requiredObject("properties"));
-    Map<String, AppConfig> apps = apps(top.requiredObject("apps"));
-    Map<String, String> sessionData = textMap(top.optionalObject("sessionData"));
-    return new LauncherConfig(
-        source, settings, resources, properties, apps, sessionData, products(top));
-  }
-
-  private static JsonObject readObject(String text, Path source) {
-    try (JsonReader reader = Json.createReader(new StringReader(LenientJson.stripComments(text)))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new ConfigurationException(
-            source, "", "expected a JSON object at the top, found " + JsonFields.describe(value));
-      }
-      return value.asJsonObject();
-    } catch (JsonParsingException e) {
-      throw new ConfigurationException(
+    try {
+      JsonFields top = new JsonFields("", root);
+      ServerSettings settings = settings(top.object("configuration"), base);
+      List<ResourceRange> resources = resources(top);
+      Map<String, String> properties = top.object("properties").textMap();
+      Map<String, AppConfig> apps = apps(top.object("apps"));
+      Map<String, String> sessionData = top.optionalObject("sessionData").textMap();
+      return new LauncherConfig(
           source,
-          "",
-          "is not valid JSON at line "
-              + e.getLocation().getLineNumber()
-              + ", column "
-              + e.getLocation().getColumnNumber()
-              + ": "
-              + e.getMessage(),
-          e);
-    } catch (JsonException e) {
-      throw new ConfigurationException(source, "", "is not valid JSON: " + e.getMessage(), e);
+          settings,
+          resources,
+          properties,
+          apps,
+          sessionData,
+          products(top.optionalObject("products")));
+    } catch (InvalidValueException e) {
+      throw new ConfigurationException(source, e.path(), e.problem(), e);
     }
   }
 
   private static ServerSettings settings(JsonFields c, Path base) {
-    String host = c.requiredString("host");
-    int port = c.integer("port", c.required("port"), 0, 65535);
+    String host = c.string("host");
+    int port = c.integer("port", 0, 65535);
     String endpoint = endpoint(c);
-    Path proxyFile = path(c, "proxy_file", c.requiredString("proxy_file"), base);
-    String sessionUrl = c.strictString("sessionURL", c.required("sessionURL"));
-    c.required("timeout");
-    Duration timeout = seconds(c, "timeout", false);
-    Path logDir = path(c, "log_dir", c.requiredString("log_dir"), base);
-    List<String> fields = c.requiredStringList("fields");
-    String contentText = c.optionalString("content");
-    Path content =
-        contentText == null || contentText.isBlank() ? null : path(c, "content", contentText, base);
-    String uploadText = c.optionalString("upload_dir");
-    Path uploadDir =
-        uploadText == null || uploadText.isBlank() ? null : path(c, "upload_dir", uploadText, base);
+    Path proxyFile = path(c, "proxy_file", base);
+    String sessionUrl = c.strictString("sessionURL");
+    Duration timeout = c.seconds("timeout", false);
+    Path logDir = path(c, "log_dir", base);
+    List<String> fields = c.strings("fields");
+    Path content = optionalPath(c, "content", base);
+    Path uploadDir = optionalPath(c, "upload_dir", base);
     Map<String, SanitizeRule> sanitize = sanitize(c.optionalObject("sanitize"));
     return new ServerSettings(
         host,
@@ -133,123 +113,103 @@ public class ConfigLoader {
   private static HttpSettings http(JsonFields c) {
     HttpSettings defaults = HttpSettings.DEFAULTS;
     List<String> origins =
-        c.has("cors_origins") ? c.requiredStringList("cors_origins") : defaults.corsOrigins();
+        c.has("cors_origins") ? c.strings("cors_origins") : defaults.corsOrigins();
     long maxUpload =
-        c.has("max_upload_size")
-            ? c.number("max_upload_size", c.required("max_upload_size")).longValue()
-            : defaults.maxUploadBytes();
-    if (maxUpload < 0) {
-      throw c.error("max_upload_size", "expected a number of bytes, 0 or more, found " + maxUpload);
-    }
+        c.has("max_upload_size") ? bytes(c, "max_upload_size") : defaults.maxUploadBytes();
     return new HttpSettings(origins, maxUpload);
   }
 
   private static Supervision supervision(JsonFields c, Path base) {
     Supervision defaults = Supervision.DEFAULTS;
-    Duration grace = c.has("stop_grace") ? seconds(c, "stop_grace", true) : defaults.stopGrace();
-    long maxLog =
-        c.has("max_log_size")
-            ? c.number("max_log_size", c.required("max_log_size")).longValue()
-            : defaults.maxLogBytes();
-    if (maxLog < 0) {
-      throw c.error("max_log_size", "expected a number of bytes, 0 or more, found " + maxLog);
-    }
-    Duration keep = c.has("keep_ended") ? seconds(c, "keep_ended", true) : defaults.keepEnded();
-    Path dataDir =
-        c.has("data_dir") ? path(c, "data_dir", c.requiredString("data_dir"), base) : null;
+    Duration grace = c.has("stop_grace") ? c.seconds("stop_grace", true) : defaults.stopGrace();
+    long maxLog = c.has("max_log_size") ? bytes(c, "max_log_size") : defaults.maxLogBytes();
+    Duration keep = c.has("keep_ended") ? c.seconds("keep_ended", true) : defaults.keepEnded();
+    Path dataDir = c.has("data_dir") ? path(c, "data_dir", base) : null;
     Supervision.RestartPolicy onRestart = defaults.onRestart();
     if (c.has("on_restart")) {
-      String policy = c.requiredString("on_restart");
       onRestart =
-          switch (policy) {
+          switch (c.choice("on_restart", List.of("adopt", "stop"))) {
             case "adopt" -> Supervision.RestartPolicy.ADOPT;
-            case "stop" -> Supervision.RestartPolicy.STOP;
-            default ->
-                throw c.error(
-                    "on_restart", "expected \"adopt\" or \"stop\", found \"" + policy + "\"");
+            default -> Supervision.RestartPolicy.STOP;
           };
     }
     Duration logRetention =
-        c.has("log_retention") ? seconds(c, "log_retention", true) : defaults.logRetention();
+        c.has("log_retention") ? c.seconds("log_retention", true) : defaults.logRetention();
     Duration sweep =
-        c.has("sweep_interval") ? seconds(c, "sweep_interval", false) : defaults.sweepInterval();
+        c.has("sweep_interval") ? c.seconds("sweep_interval", false) : defaults.sweepInterval();
     return new Supervision(grace, maxLog, keep, dataDir, onRestart, logRetention, sweep);
   }
 
-  private static Duration seconds(JsonFields c, String name, boolean zeroAllowed) {
-    BigDecimal seconds = c.number(name, c.required(name));
-    if (seconds.signum() < 0 || (!zeroAllowed && seconds.signum() == 0)) {
-      throw c.error(
-          name,
-          "expected a number of seconds"
-              + (zeroAllowed ? ", 0 or more" : " above 0")
-              + ", found "
-              + seconds.toPlainString());
+  /** A size in bytes: a number, 0 or more; a fraction of a byte is dropped. */
+  private static long bytes(JsonFields c, String name) {
+    Object value = c.required(name);
+    long bytes = JsonConverter.number(c.key(name), value).longValue();
+    if (bytes < 0) {
+      throw JsonConverter.expected(c.key(name), "a number of bytes, 0 or more", value);
     }
-    return Duration.ofMillis(seconds.movePointRight(3).longValue());
+    return bytes;
   }
 
   private static String endpoint(JsonFields c) {
-    String raw = c.requiredString("endpoint");
+    String raw = c.string("endpoint");
     String trimmed = raw.replaceAll("^/+", "").replaceAll("/+$", "");
     if (trimmed.isEmpty() || !trimmed.matches("[A-Za-z0-9._~-]+")) {
-      throw c.error(
-          "endpoint",
-          "expected one path segment of letters, digits, '.', '_', '~' or '-', found \""
-              + raw
-              + "\"");
+      throw JsonConverter.expected(
+          c.key("endpoint"), "one path segment of letters, digits, '.', '_', '~' or '-'", raw);
     }
     return trimmed;
   }
 
-  private static Path path(JsonFields c, String name, String text, Path base) {
-    try {
-      return base.resolve(text).normalize();
-    } catch (InvalidPathException e) {
-      throw c.error(name, "expected a file path, found \"" + text + "\"");
-    }
+  /** A path, relative to {@code base} unless absolute. */
+  private static Path path(JsonFields c, String name, Path base) {
+    return base.resolve(JsonConverter.path(c.key(name), c.string(name))).normalize();
+  }
+
+  /** A path, or {@code null} when it is missing or blank. */
+  private static Path optionalPath(JsonFields c, String name, Path base) {
+    String text = c.optionalString(name);
+    return text == null || text.isBlank() ? null : path(c, name, base);
   }
 
   private static Map<String, SanitizeRule> sanitize(JsonFields rules) {
     Map<String, SanitizeRule> result = new LinkedHashMap<>();
-    for (String key : rules.object().keySet()) {
-      JsonFields named = rules.child(key, rules.asObject(key, rules.required(key)));
-      String type = named.requiredString("type");
-      String defaultValue = named.requiredString("default");
-      switch (type) {
-        case "inList" ->
-            result.put(
-                key, new SanitizeRule.InList(named.requiredStringList("list"), defaultValue));
-        case "regexp" -> {
-          String expression = named.requiredString("regexp");
-          try {
-            result.put(key, new SanitizeRule.Regexp(Pattern.compile(expression), defaultValue));
-          } catch (PatternSyntaxException e) {
-            throw named.error("regexp", "is not a valid regular expression: " + e.getMessage());
-          }
+    for (String key : rules.names()) {
+      JsonFields named = rules.object(key);
+      String type = named.choice("type", List.of("inList", "regexp"));
+      String defaultValue = named.string("default");
+      if (type.equals("inList")) {
+        result.put(key, new SanitizeRule.InList(named.strings("list"), defaultValue));
+      } else {
+        String expression = named.string("regexp");
+        try {
+          result.put(key, new SanitizeRule.Regexp(Pattern.compile(expression), defaultValue));
+        } catch (PatternSyntaxException e) {
+          throw named.error("regexp", "is not a valid regular expression: " + e.getMessage());
         }
-        default ->
-            throw named.error("type", "expected \"inList\" or \"regexp\", found \"" + type + "\"");
       }
     }
     return result;
   }
 
   private static List<ResourceRange> resources(JsonFields top) {
-    JsonArray array = top.requiredArray("resources");
+    List<?> array = top.array("resources");
     List<ResourceRange> ranges = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      String name = "resources[" + i + "]";
-      JsonFields entry = top.child(name, top.asObject(name, array.get(i)));
-      String host = entry.requiredString("host");
-      JsonArray range = entry.requiredArray("port_range");
+      String name = JsonConverter.element(top.key("resources"), i);
+      JsonFields entry = new JsonFields(name, JsonConverter.object(name, array.get(i)));
+      String host = entry.string("host");
+      List<?> range = entry.array("port_range");
+      String rangeKey = entry.key("port_range");
       if (range.size() != 2) {
-        throw entry.error("port_range", "expected [first, last], found " + range);
+        throw entry.error(
+            "port_range",
+            "expected [first, last], found an array of " + range.size() + " elements");
       }
-      int first = entry.integer("port_range[0]", range.get(0), 1, 65535);
-      int last = entry.integer("port_range[1]", range.get(1), 1, 65535);
+      int first = JsonConverter.integer(JsonConverter.element(rangeKey, 0), range.get(0), 1, 65535);
+      int last = JsonConverter.integer(JsonConverter.element(rangeKey, 1), range.get(1), 1, 65535);
       if (first > last) {
-        throw entry.error("port_range", "expected first <= last, found " + range);
+        throw entry.error(
+            "port_range", "expected first <= last, found [" + first + ", " + last + "]");
       }
       ranges.add(new ResourceRange(host, first, last));
     }
@@ -259,18 +219,10 @@ public class ConfigLoader {
     return ranges;
   }
 
-  private static Map<String, String> textMap(JsonFields object) {
-    Map<String, String> result = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonValue> entry : object.object().entrySet()) {
-      result.put(entry.getKey(), object.scalarText(entry.getKey(), entry.getValue(), "a string"));
-    }
-    return result;
-  }
-
   private static Map<String, AppConfig> apps(JsonFields apps) {
     Map<String, AppConfig> result = new LinkedHashMap<>();
-    for (String name : apps.object().keySet()) {
-      JsonFields app = apps.child(name, apps.asObject(name, apps.object().get(name)));
+    for (String name : apps.names()) {
+      JsonFields app = apps.member(name);
       AppConfig config = app.has("cmd") ? commandApp(name, app) : pluginApp(name, app);
       result.put(name, config.withLimits(limits(app)));
     }
@@ -279,7 +231,7 @@ public class ConfigLoader {
 
   /** A reference-style app: {@code cmd} and {@code ready_line}, run by the process plugin. */
   private static AppConfig commandApp(String name, JsonFields app) {
-    List<String> cmd = app.requiredStringList("cmd");
+    List<String> cmd = app.strings("cmd");
     if (cmd.isEmpty()) {
       throw app.error("cmd", "expected at least the program to run, found []");
     }
@@ -287,10 +239,10 @@ public class ConfigLoader {
         new LinkedHashMap<>(
             AppConfig.command(name, cmd, app.optionalString("ready_line")).config());
     if (app.has("env")) {
-      config.put("env", textMap(app.requiredObject("env")));
+      config.put("env", app.object("env").textMap());
     }
     if (app.has("working_dir")) {
-      config.put("working_dir", app.requiredString("working_dir"));
+      config.put("working_dir", app.string("working_dir"));
     }
     return new AppConfig(
         name, AppConfig.PROCESS_PRODUCT, AppConfig.PROCESS_MODE, config, AppLimits.NONE);
@@ -299,42 +251,33 @@ public class ConfigLoader {
   /**
    * An app launched by a named plugin: {@code product}, optional {@code mode} and {@code config}.
    */
-  @SuppressWarnings("unchecked")
   private static AppConfig pluginApp(String name, JsonFields app) {
     if (!app.has("product")) {
       throw app.error("cmd", "is required (or name a plugin with \"product\") but missing");
     }
-    String product = app.requiredString("product");
+    String product = app.string("product");
     String mode = app.optionalString("mode");
-    Map<String, Object> config =
-        app.has("config")
-            ? (Map<String, Object>) JsonValues.plain(app.requiredObject("config").object())
-            : null;
+    Map<String, Object> config = app.has("config") ? app.object("config").values() : null;
     return new AppConfig(name, product, mode, config, AppLimits.NONE);
   }
 
   private static AppLimits limits(JsonFields app) {
     Integer maxSessions =
-        app.has("max_sessions")
-            ? app.integer("max_sessions", app.required("max_sessions"), 1, Integer.MAX_VALUE)
-            : null;
-    Duration lifetime = app.has("max_lifetime") ? seconds(app, "max_lifetime", false) : null;
-    Duration idle = app.has("idle_timeout") ? seconds(app, "idle_timeout", false) : null;
+        app.has("max_sessions") ? app.integer("max_sessions", 1, Integer.MAX_VALUE) : null;
+    Duration lifetime = app.has("max_lifetime") ? app.seconds("max_lifetime", false) : null;
+    Duration idle = app.has("idle_timeout") ? app.seconds("idle_timeout", false) : null;
     return new AppLimits(maxSessions, lifetime, idle);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, ProductDefaults> products(JsonFields top) {
-    JsonFields products = top.optionalObject("products");
+  /** The {@code products} section, or a whole file of stored plugin configurations. */
+  private static Map<String, ProductDefaults> products(JsonFields products) {
     Map<String, ProductDefaults> result = new LinkedHashMap<>();
-    for (String product : products.object().keySet()) {
-      JsonFields entry =
-          products.child(product, products.asObject(product, products.object().get(product)));
+    for (String product : products.names()) {
+      JsonFields entry = products.member(product);
       JsonFields configs = entry.optionalObject("configs");
       Map<String, Map<String, Object>> byMode = new LinkedHashMap<>();
-      for (String mode : configs.object().keySet()) {
-        JsonObject config = configs.asObject(mode, configs.object().get(mode));
-        byMode.put(mode, (Map<String, Object>) JsonValues.plain(config));
+      for (String mode : configs.names()) {
+        byMode.put(mode, configs.member(mode).values());
       }
       result.put(
           product, new ProductDefaults(product, entry.optionalString("launch_mode"), byMode));

@@ -1,160 +1,102 @@
 package io.sessionlauncher.engine.config;
 
-import io.sessionlauncher.model.ConfigurationException;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Typed reads of one JSON object of a configuration file. Every failure names the file, the dotted
- * key and what was expected. Numbers written as strings are accepted, as the reference does.
+ * One object of a launcher file, its members read by {@link JsonConverter}'s rules under their full
+ * dotted path ({@code configuration.port}), so that every refusal names the key. A member that is
+ * {@code null} counts as missing.
  */
 final class JsonFields {
-  private final Path file;
-  private final String prefix;
-  private final JsonObject object;
+  private final String path;
+  private final Map<String, Object> object;
 
-  JsonFields(Path file, String prefix, JsonObject object) {
-    this.file = file;
-    this.prefix = prefix;
+  /**
+   * @param path the object's own path, empty for the top of the file
+   * @param object its members, as plain values
+   */
+  JsonFields(String path, Map<String, Object> object) {
+    this.path = path;
     this.object = object;
   }
 
   String key(String name) {
-    return prefix.isEmpty() ? name : prefix + "." + name;
+    return JsonConverter.key(path, name);
   }
 
-  ConfigurationException error(String name, String problem) {
-    return new ConfigurationException(file, key(name), problem);
+  InvalidValueException error(String name, String problem) {
+    return new InvalidValueException(key(name), problem);
   }
 
   boolean has(String name) {
-    return object.containsKey(name) && object.get(name).getValueType() != JsonValue.ValueType.NULL;
+    return object.get(name) != null;
   }
 
-  JsonObject object() {
+  Set<String> names() {
+    return object.keySet();
+  }
+
+  Object required(String name) {
+    return JsonConverter.required(key(name), object.get(name));
+  }
+
+  /** The member object {@code name}, which must be there. */
+  JsonFields object(String name) {
+    return new JsonFields(key(name), JsonConverter.object(key(name), required(name)));
+  }
+
+  /** The member object {@code name}, one of {@link #names()}: {@code null} is not an object. */
+  JsonFields member(String name) {
+    return new JsonFields(key(name), JsonConverter.object(key(name), object.get(name)));
+  }
+
+  /** The member object {@code name}, or an empty one. */
+  JsonFields optionalObject(String name) {
+    return has(name) ? object(name) : new JsonFields(key(name), Map.of());
+  }
+
+  /** This object's members as they are. */
+  Map<String, Object> values() {
     return object;
   }
 
-  JsonValue required(String name) {
-    if (!has(name)) {
-      throw error(name, "is required but missing");
-    }
-    return object.get(name);
+  List<?> array(String name) {
+    return JsonConverter.array(key(name), required(name));
   }
 
-  /** The fields of a nested object, keyed below {@code name}. */
-  JsonFields child(String name, JsonObject value) {
-    return new JsonFields(file, key(name), value);
-  }
-
-  JsonFields requiredObject(String name) {
-    return new JsonFields(file, key(name), asObject(name, required(name)));
-  }
-
-  JsonFields optionalObject(String name) {
-    JsonObject value = has(name) ? asObject(name, object.get(name)) : JsonValue.EMPTY_JSON_OBJECT;
-    return new JsonFields(file, key(name), value);
-  }
-
-  JsonObject asObject(String name, JsonValue value) {
-    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw error(name, "expected an object, found " + describe(value));
-    }
-    return value.asJsonObject();
-  }
-
-  JsonArray requiredArray(String name) {
-    return asArray(name, required(name));
-  }
-
-  JsonArray asArray(String name, JsonValue value) {
-    if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw error(name, "expected an array, found " + describe(value));
-    }
-    return value.asJsonArray();
-  }
-
-  String requiredString(String name) {
-    return scalarText(name, required(name), "a string");
+  String string(String name) {
+    return JsonConverter.text(key(name), required(name));
   }
 
   String optionalString(String name) {
-    return has(name) ? scalarText(name, object.get(name), "a string") : null;
+    return has(name) ? string(name) : null;
   }
 
-  /** A string, or a number or boolean written without quotes, as text. */
-  String scalarText(String name, JsonValue value, String expected) {
-    return switch (value.getValueType()) {
-      case STRING -> ((JsonString) value).getString();
-      case NUMBER, TRUE, FALSE -> value.toString();
-      default -> throw error(name, "expected " + expected + ", found " + describe(value));
-    };
+  String strictString(String name) {
+    return JsonConverter.strictText(key(name), required(name));
   }
 
-  /** Strings only: for text that must not silently come from a number. */
-  String strictString(String name, JsonValue value) {
-    if (value.getValueType() != JsonValue.ValueType.STRING) {
-      throw error(name, "expected a string, found " + describe(value));
-    }
-    return ((JsonString) value).getString();
+  int integer(String name, int min, int max) {
+    return JsonConverter.integer(key(name), required(name), min, max);
   }
 
-  BigDecimal number(String name, JsonValue value) {
-    if (value.getValueType() == JsonValue.ValueType.NUMBER) {
-      return ((JsonNumber) value).bigDecimalValue();
-    }
-    if (value.getValueType() == JsonValue.ValueType.STRING) {
-      String text = ((JsonString) value).getString().trim();
-      try {
-        return new BigDecimal(text);
-      } catch (NumberFormatException e) {
-        throw error(name, "expected a number, found \"" + text + "\"");
-      }
-    }
-    throw error(name, "expected a number, found " + describe(value));
+  Duration seconds(String name, boolean zeroAllowed) {
+    return JsonConverter.seconds(key(name), required(name), zeroAllowed);
   }
 
-  int integer(String name, JsonValue value, int min, int max) {
-    BigDecimal number = number(name, value);
-    try {
-      int result = number.intValueExact();
-      if (result < min || result > max) {
-        throw error(
-            name, "expected a whole number from " + min + " to " + max + ", found " + result);
-      }
-      return result;
-    } catch (ArithmeticException e) {
-      throw error(name, "expected a whole number, found " + number.toPlainString());
-    }
+  String choice(String name, List<String> choices) {
+    return JsonConverter.choice(key(name), required(name), choices);
   }
 
-  List<String> requiredStringList(String name) {
-    return stringList(name, requiredArray(name));
+  List<String> strings(String name) {
+    return JsonConverter.texts(key(name), required(name));
   }
 
-  List<String> stringList(String name, JsonArray array) {
-    List<String> result = new ArrayList<>(array.size());
-    for (int i = 0; i < array.size(); i++) {
-      result.add(scalarText(name + "[" + i + "]", array.get(i), "a string"));
-    }
-    return result;
-  }
-
-  static String describe(JsonValue value) {
-    return switch (value.getValueType()) {
-      case OBJECT -> "an object";
-      case ARRAY -> "an array";
-      case STRING -> "the string " + value;
-      case NUMBER -> "the number " + value;
-      case TRUE, FALSE -> "the boolean " + value;
-      case NULL -> "null";
-    };
+  /** This object's members, each as text. */
+  Map<String, String> textMap() {
+    return JsonConverter.textMap(path, object);
   }
 }

@@ -1,6 +1,7 @@
 package io.sessionlauncher.engine.config;
 
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -29,12 +30,15 @@ public final class JsonValues {
         value.asJsonArray().forEach(item -> list.add(plain(item)));
         yield list;
       }
-      case OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        value.asJsonObject().forEach((key, item) -> map.put(key, plain(item)));
-        yield map;
-      }
+      case OBJECT -> plainObject(value.asJsonObject());
     };
+  }
+
+  /** An object's members as plain values, in key order. */
+  public static Map<String, Object> plainObject(JsonObject object) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    object.forEach((key, item) -> map.put(key, plain(item)));
+    return map;
   }
 
   private static Object number(JsonNumber number) {

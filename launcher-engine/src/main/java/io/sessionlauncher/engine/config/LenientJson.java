@@ -1,13 +1,74 @@
 package io.sessionlauncher.engine.config;
 
+import io.sessionlauncher.model.ConfigurationException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
- * Turns the JSON dialect that launcher files are written in into strict JSON: {@code //}, {@code /*
- * *}{@code /} and {@code #} comments outside strings become blanks. Blanks, not nothing, so that a
- * parser's line and column still point into the operator's file.
+ * Reads the JSON dialect that launcher files are written in: strict JSON plus {@code //}, {@code /*
+ * *}{@code /} and {@code #} comments outside strings. Every launcher file ({@code launcher.json}, a
+ * stored product configuration file) is read here, and every failure is a {@link
+ * ConfigurationException} naming the file, with the line and column of a syntax error.
  */
-final class LenientJson {
+public final class LenientJson {
   private LenientJson() {}
 
+  /** The file's top-level object, as plain values ({@link JsonValues#plain}). */
+  public static Map<String, Object> readObject(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigurationException(file, "", "cannot be read: " + e, e);
+    }
+    return readObject(text, file);
+  }
+
+  /**
+   * The text's top-level object, as plain values.
+   *
+   * @param source names the text in messages; {@code null} for text from memory
+   */
+  public static Map<String, Object> readObject(String text, Path source) {
+    try (JsonReader reader = Json.createReader(new StringReader(stripComments(text)))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new ConfigurationException(
+            source,
+            "",
+            "expected a JSON object at the top, found "
+                + JsonConverter.describe(JsonValues.plain(value)));
+      }
+      return JsonValues.plainObject(value.asJsonObject());
+    } catch (JsonParsingException e) {
+      throw new ConfigurationException(
+          source,
+          "",
+          "is not valid JSON at line "
+              + e.getLocation().getLineNumber()
+              + ", column "
+              + e.getLocation().getColumnNumber()
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (JsonException e) {
+      throw new ConfigurationException(source, "", "is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The text as strict JSON: comments become blanks. Blanks, not nothing, so that a parser's line
+   * and column still point into the operator's file.
+   */
   static String stripComments(String text) {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;

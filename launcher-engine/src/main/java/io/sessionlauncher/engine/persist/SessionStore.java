@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -86,7 +85,6 @@ public class SessionStore {
   }
 
   /** The recorded sessions; a record that cannot be read is reported and skipped. */
-  @SuppressWarnings("unchecked")
   public List<StoredSession> load() {
     List<StoredSession> sessions = new ArrayList<>();
     if (folder == null || !Files.isDirectory(folder)) {
@@ -106,7 +104,6 @@ public class SessionStore {
     return sessions;
   }
 
-  @SuppressWarnings("unchecked")
   private static StoredSession fromJson(String text) {
     try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       JsonObject object = reader.readObject();
@@ -121,7 +118,7 @@ public class SessionStore {
               : null,
           Instant.parse(object.getString("createdAt")),
           object.getBoolean("secretShared", false),
-          (Map<String, Object>) JsonValues.plain(object.getJsonObject("data")),
+          JsonValues.plainObject(object.getJsonObject("data")),
           object.getBoolean("ready", false));
     }
   }

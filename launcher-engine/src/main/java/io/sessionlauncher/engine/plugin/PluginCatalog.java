@@ -1,30 +1,37 @@
 package io.sessionlauncher.engine.plugin;
 
+import io.sessionlauncher.engine.plugin.describe.PluginDescriber;
+import io.sessionlauncher.engine.plugin.describe.ProductDescription;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.spi.LauncherPlugin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The launcher's plugins inside a container: those on the application's class path (ServiceLoader,
  * which sees jars in the EAR's {@code lib/} and in shared libraries) and those that are CDI beans;
- * with the resolver and binder that turn an app into a configured plugin.
+ * with the resolver and binder that turn an app into a configured plugin, and their description.
+ * Configurations are checked, and constraints described, with the validator of {@link
+ * PluginValidation}, whose factory the container closes with the application.
  */
 @ApplicationScoped
 public class PluginCatalog {
   private PluginRegistry registry;
   private PluginResolver resolver;
   private ConfigBinder binder;
+  private PluginDescriber describer;
 
   /** For CDI's proxy. */
   protected PluginCatalog() {}
 
   @Inject
-  public PluginCatalog(LauncherConfig config, @Any Instance<LauncherPlugin<?>> beans) {
+  public PluginCatalog(
+      LauncherConfig config, @Any Instance<LauncherPlugin<?>> beans, PluginValidation validation) {
     List<LauncherPlugin<?>> fromCdi = new ArrayList<>();
     beans.forEach(fromCdi::add);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -32,7 +39,9 @@ public class PluginCatalog {
         PluginRegistry.discover(
             loader == null ? PluginCatalog.class.getClassLoader() : loader, fromCdi);
     this.resolver = new PluginResolver(registry, config.products());
-    this.binder = ConfigBinder.withDefaultValidator();
+    Validator validator = validation.validator();
+    this.binder = new ConfigBinder(validator);
+    this.describer = new PluginDescriber(validator);
   }
 
   public PluginRegistry registry() {
@@ -45,5 +54,10 @@ public class PluginCatalog {
 
   public ConfigBinder binder() {
     return binder;
+  }
+
+  /** Every plugin found, by product and mode, as {@code GET /plugins} shows them. */
+  public List<ProductDescription> describe() {
+    return describer.describe(registry.all());
   }
 }

@@ -1,21 +1,11 @@
 package io.sessionlauncher.engine.plugin;
 
-import io.sessionlauncher.engine.config.JsonValues;
+import io.sessionlauncher.engine.config.ConfigLoader;
 import io.sessionlauncher.model.ConfigurationException;
 import io.sessionlauncher.model.ProductDefaults;
 import io.sessionlauncher.spi.LauncherPlugin;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -60,28 +50,15 @@ public final class ProductLaunchers {
   /**
    * The plugins on the class path with the stored configurations of {@code file}, in the
    * reference's format: {@code {"<product>": {"launch_mode": "...", "configs": {"<mode>": {}}}}}.
+   * The file is read as {@code launcher.json}'s {@code products} section is, comments allowed.
+   *
+   * @throws ConfigurationException naming the file and the key when it cannot be read
    */
-  @SuppressWarnings("unchecked")
   public static ProductLaunchers fromClassPath(Path file) {
-    Map<String, ProductDefaults> products = new LinkedHashMap<>();
-    try (Reader text = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        JsonReader reader = Json.createReader(text)) {
-      JsonObject root = reader.readObject();
-      for (Map.Entry<String, JsonValue> entry : root.entrySet()) {
-        Map<String, Object> product = (Map<String, Object>) JsonValues.plain(entry.getValue());
-        Object configs = product.getOrDefault("configs", Map.of());
-        products.put(
-            entry.getKey(),
-            new ProductDefaults(
-                entry.getKey(),
-                (String) product.get("launch_mode"),
-                (Map<String, Map<String, Object>>) configs));
-      }
-    } catch (IOException | JsonException | ClassCastException e) {
-      throw new ConfigurationException(file, "", "is not a product configuration file: " + e, e);
-    }
     return new ProductLaunchers(
-        PluginRegistry.discover(), products, ConfigBinder.withDefaultValidator());
+        PluginRegistry.discover(),
+        new ConfigLoader().loadProducts(file),
+        ConfigBinder.withDefaultValidator());
   }
 
   /** Launches the product in its default mode (or its fallback) with its stored configuration. */

@@ -176,7 +176,7 @@ class ConfigLoaderTest {
     refused(
         valid().set("configuration.timeout", "abc").write(),
         "configuration.timeout",
-        "expected a number, found \"abc\"");
+        "expected a number of seconds above 0, found the string \"abc\"");
   }
 
   @Test
@@ -186,6 +186,28 @@ class ConfigLoaderTest {
         "configuration.timeout",
         "expected a number of seconds above 0");
     refused(valid().set("configuration.timeout", -5).write(), "configuration.timeout", "above 0");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "configuration.timeout",
+        "configuration.stop_grace",
+        "configuration.keep_ended",
+        "configuration.log_retention",
+        "configuration.sweep_interval",
+        "apps.viz.max_lifetime",
+        "apps.viz.idle_timeout"
+      })
+  void aNegativeDurationIsRefusedWhereverItStands(String key) {
+    refused(valid().set(key, -1).write(), key, "found the number -1");
+    ConfigurationException e = refused(valid().set(key, "-0.5").write(), key, "expected a number");
+    assertTrue(
+        e.getMessage()
+                .endsWith("expected a number of seconds, 0 or more, found the string \"-0.5\"")
+            || e.getMessage()
+                .endsWith("expected a number of seconds above 0, found the string \"-0.5\""),
+        e.getMessage());
   }
 
   @Test
@@ -292,7 +314,7 @@ class ConfigLoaderTest {
     refused(
         file,
         "configuration.sanitize.cmd.type",
-        "expected \"inList\" or \"regexp\", found \"blockList\"");
+        "expected one of [\"inList\", \"regexp\"], found the string \"blockList\"");
   }
 
   @Test

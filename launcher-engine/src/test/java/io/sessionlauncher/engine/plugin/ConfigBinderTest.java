@@ -139,25 +139,52 @@ class ConfigBinderTest {
 
     assertEquals(
         List.of(
-            new Violation("args", "expected an array, found \"not a list\""),
-            new Violation("count", "expected a whole number, found \"notanint\""),
-            new Violation("delay", "expected a number, found \"soon\""),
-            new Violation("env", "expected an object, found [x]"),
-            new Violation("level", "expected one of [QUIET, LOUD], found \"medium\""),
-            new Violation("verbose", "expected true or false, found \"yes\"")),
+            new Violation("args", "expected an array, found the string \"not a list\""),
+            new Violation("count", "expected a whole number, found the string \"notanint\""),
+            new Violation(
+                "delay", "expected a number of seconds, 0 or more, found the string \"soon\""),
+            new Violation("env", "expected an object, found an array"),
+            new Violation(
+                "level", "expected one of [\"QUIET\", \"LOUD\"], found the string \"medium\""),
+            new Violation("verbose", "expected true or false, found the string \"yes\"")),
         violations);
+  }
+
+  @Test
+  void aNegativeDurationIsRefusedAsInLauncherJson() {
+    assertEquals(
+        List.of(
+            new Violation("delay", "expected a number of seconds, 0 or more, found the number -1")),
+        violations(withDefaults, values("delay", -1)));
+    assertEquals(
+        List.of(
+            new Violation(
+                "delay", "expected a number of seconds, 0 or more, found the string \"-0.001\"")),
+        violations(withDefaults, values("delay", "-0.001")));
+    assertEquals(Duration.ZERO, binder.bind(withDefaults, values("delay", 0)).delay());
+  }
+
+  @Test
+  void anElementOfTheWrongKindIsNamedByItsPath() {
+    assertEquals(
+        List.of(
+            new Violation("args[1]", "expected a string, found an object"),
+            new Violation("env.HOME", "expected a string, found an array")),
+        violations(
+            withDefaults,
+            values("args", List.of("ok", Map.of()), "env", Map.of("HOME", List.of()))));
   }
 
   @Test
   void wholeNumbersMustBeWholeAndFitTheField() {
     assertEquals(
-        List.of(new Violation("count", "expected a whole number, found 2.5")),
+        List.of(new Violation("count", "expected a whole number, found the number 2.5")),
         violations(withDefaults, values("count", new BigDecimal("2.5"))));
     assertEquals(
         List.of(
             new Violation(
                 "count",
-                "expected a whole number from -2147483648 to 2147483647, found 4294967297")),
+                "expected a whole number from -2147483648 to 2147483647, found the number 4294967297")),
         violations(withDefaults, values("count", 4_294_967_297L)));
   }
 
@@ -172,7 +199,7 @@ class ConfigBinderTest {
     assertEquals(
         List.of(
             new Violation("colour", "is not a field of test.binder"),
-            new Violation("count", "expected a whole number, found \"notanint\""),
+            new Violation("count", "expected a whole number, found the string \"notanint\""),
             new Violation("name", "must not be blank")),
         violations);
   }

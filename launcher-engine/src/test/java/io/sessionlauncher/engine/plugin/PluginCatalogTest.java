@@ -55,7 +55,7 @@ class PluginCatalogTest {
     // Beans are listed one by one: the test plugin classes of this package must not become beans.
     return new Weld("plugins-" + UUID.randomUUID())
         .disableDiscovery()
-        .addBeanClasses(PluginCatalog.class, BeanPlugin.class)
+        .addBeanClasses(PluginCatalog.class, PluginValidation.class, BeanPlugin.class)
         .addExtension(new FixedConfig(config))
         .skipShutdownHook()
         .initialize();

@@ -4,6 +4,7 @@ import io.sessionlauncher.engine.concurrent.BackgroundTasksProducer;
 import io.sessionlauncher.engine.config.ConfigLoader;
 import io.sessionlauncher.engine.persist.SessionStore;
 import io.sessionlauncher.engine.plugin.PluginCatalog;
+import io.sessionlauncher.engine.plugin.PluginValidation;
 import io.sessionlauncher.engine.pool.BindPortProbe;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
@@ -23,7 +24,6 @@ import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.rest.InternalRoutes;
-import io.sessionlauncher.rest.PluginsResource;
 import io.sessionlauncher.rest.content.ContentResource;
 import io.sessionlauncher.rest.http.CorsFilter;
 import io.sessionlauncher.rest.http.InvalidPluginConfigExceptionMapper;
@@ -35,6 +35,7 @@ import io.sessionlauncher.rest.http.SessionNotFoundExceptionMapper;
 import io.sessionlauncher.rest.http.SessionStartExceptionMapper;
 import io.sessionlauncher.rest.http.UnexpectedExceptionMapper;
 import io.sessionlauncher.rest.http.WebApplicationExceptionMapper;
+import io.sessionlauncher.rest.plugins.PluginsResource;
 import io.sessionlauncher.rest.sessions.SessionResource;
 import io.sessionlauncher.rest.upload.UploadResource;
 import io.sessionlauncher.testing.FreePorts;
@@ -216,7 +217,8 @@ public final class InProcessLauncher
                 UploadResource.class,
                 InternalRoutes.class,
                 CorsFilter.class,
-                PluginsResource.class)
+                PluginsResource.class,
+                PluginValidation.class)
             .addExtension(new FixedConfig(launcherConfig))
             // Discovery is off (the file-reading config producer must stay out), so Jersey's own
             // CDI extensions are registered by hand.

@@ -1,6 +1,8 @@
-package io.sessionlauncher.rest;
+package io.sessionlauncher.rest.plugins;
 
 import io.sessionlauncher.engine.plugin.PluginCatalog;
+import io.sessionlauncher.rest.InternalRoutes;
+import io.sessionlauncher.rest.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,9 +12,9 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code GET /plugins}: every plugin the launcher loaded, by product and mode, with its
- * configuration fields and servers (see {@link PluginListing}). Requests reach this class through
- * {@link InternalRoutes}; its own path, like the content resource's, holds an {@code @} so that it
- * can never be a session endpoint.
+ * configuration fields and servers, as the engine describes them (see {@link PluginListing}).
+ * Requests reach this class through {@link InternalRoutes}; its own path, like the content
+ * resource's, holds an {@code @} so that it can never be a session endpoint.
  */
 @ApplicationScoped
 @Path(InternalRoutes.PLUGINS)
@@ -31,6 +33,6 @@ public class PluginsResource {
   /** The products, their modes, and each mode's configuration fields and servers. */
   @GET
   public Response list() {
-    return Json.response(Response.Status.OK, PluginListing.of(catalog.registry().all()));
+    return Json.response(Response.Status.OK, PluginListing.of(catalog.describe()));
   }
 }

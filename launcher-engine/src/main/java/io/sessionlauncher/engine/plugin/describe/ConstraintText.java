@@ -1,19 +1,18 @@
-package io.sessionlauncher.rest;
+package io.sessionlauncher.engine.plugin.describe;
 
+import jakarta.validation.metadata.ConstraintDescriptor;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A Bean Validation constraint as people write it: {@code @NotBlank}, {@code @Min(1)},
- * {@code @Size(max=200)}. Only attributes set to something other than their default are shown.
+ * {@code @Size(max=200)}. Made from the constraint's {@link ConstraintDescriptor}: only attributes
+ * set to something other than their default are shown, in the order of their names.
  */
 final class ConstraintText {
   /** Attributes every constraint has, which say nothing about the allowed values. */
@@ -21,25 +20,18 @@ final class ConstraintText {
 
   private ConstraintText() {}
 
-  static String of(Annotation annotation) {
-    Map<String, String> set = new LinkedHashMap<>();
-    Method[] methods = annotation.annotationType().getDeclaredMethods();
-    Arrays.sort(methods, Comparator.comparing(Method::getName));
-    for (Method method : methods) {
-      if (COMMON.contains(method.getName()) || method.getParameterCount() > 0) {
-        continue;
-      }
-      Object value;
-      try {
-        value = method.invoke(annotation);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        continue;
-      }
-      if (!Arrays.deepEquals(new Object[] {value}, new Object[] {method.getDefaultValue()})) {
-        set.put(method.getName(), literal(value));
-      }
-    }
-    String name = "@" + annotation.annotationType().getSimpleName();
+  static String of(ConstraintDescriptor<?> constraint) {
+    Class<? extends Annotation> type = constraint.getAnnotation().annotationType();
+    Map<String, String> set = new TreeMap<>();
+    constraint
+        .getAttributes()
+        .forEach(
+            (name, value) -> {
+              if (!COMMON.contains(name) && !isDefault(type, name, value)) {
+                set.put(name, literal(value));
+              }
+            });
+    String name = "@" + type.getSimpleName();
     if (set.isEmpty()) {
       return name;
     }
@@ -49,6 +41,17 @@ final class ConstraintText {
     List<String> pairs = new ArrayList<>();
     set.forEach((key, value) -> pairs.add(key + "=" + value));
     return name + "(" + String.join(", ", pairs) + ")";
+  }
+
+  /** Whether {@code value} is the default of the annotation's attribute {@code name}. */
+  private static boolean isDefault(Class<? extends Annotation> type, String name, Object value) {
+    Object defaultValue;
+    try {
+      defaultValue = type.getMethod(name).getDefaultValue();
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+    return Arrays.deepEquals(new Object[] {value}, new Object[] {defaultValue});
   }
 
   private static String literal(Object value) {
