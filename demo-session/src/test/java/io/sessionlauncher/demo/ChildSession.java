@@ -42,7 +42,10 @@ final class ChildSession {
 
   private final Process process;
   private final BlockingQueue<String> stdoutLines = new LinkedBlockingQueue<>();
+
+  @SuppressWarnings("JdkObsolete") // appended by the stderr pump, read by the test's thread
   private final StringBuffer stderr = new StringBuffer();
+
   private final Thread stdoutPump;
   private final Thread stderrPump;
 
@@ -87,6 +90,7 @@ final class ChildSession {
    *
    * @return the line, or empty if the timeout passed or stdout ended first
    */
+  @SuppressWarnings("ReferenceEquality") // END_OF_STREAM is told from lines by identity
   Optional<String> nextLine(Duration timeout) throws InterruptedException {
     String line = stdoutLines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (line == END_OF_STREAM) {
@@ -98,6 +102,7 @@ final class ChildSession {
   }
 
   /** Whether a line is already waiting on stdout, without waiting for one. */
+  @SuppressWarnings("ReferenceEquality") // END_OF_STREAM is told from lines by identity
   boolean hasLine() {
     String line = stdoutLines.peek();
     return line != null && line != END_OF_STREAM;

@@ -98,15 +98,19 @@ final class HeadlessChromium implements AutoCloseable {
 
   @Override
   public void close() {
+    List<ProcessHandle> left;
     try {
       driver.quit();
     } finally {
       service.stop();
-      List<ProcessHandle> left = endLeftovers(profile, service);
-      if (!left.isEmpty()) {
-        throw new IllegalStateException("Chromium processes survived: " + left);
+      left = endLeftovers(profile, service);
+      if (left.isEmpty()) {
+        deleteProfile();
       }
-      deleteProfile();
+    }
+    // Not from the finally block, where it would hide a failure of quit().
+    if (!left.isEmpty()) {
+      throw new IllegalStateException("Chromium processes survived: " + left);
     }
   }
 

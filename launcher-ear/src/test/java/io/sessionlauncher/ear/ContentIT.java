@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -215,7 +216,7 @@ class ContentIT {
 
   private static void assertJsonError(HttpResponse<String> response, int status, String part) {
     assertEquals(status, response.statusCode(), response.body());
-    assertEquals("application/json;charset=utf-8", type(response).toLowerCase());
+    assertEquals("application/json;charset=utf-8", type(response).toLowerCase(Locale.ROOT));
     String error = Client.json(response).getString("error");
     assertTrue(error.contains(part), "error '" + error + "' should contain '" + part + "'");
   }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One entry of the optional top-level {@code products} section, in the format of the reference's
+ * One entry of the optional top-level {@code "products"} section, in the format of the reference's
  * plugin configuration file: {@code {"launch_mode": "<mode>", "configs": {"<mode>": {...}}}}.
  *
  * @param product the product's name

@@ -71,6 +71,7 @@ public class ContentResource {
     return new ContentFolder(content);
   }
 
+  @SuppressWarnings("JavaUtilDate") // JAX-RS takes and writes Last-Modified as a java.util.Date
   private static Response send(ContentFolder.Lookup found, String path, Request request) {
     java.nio.file.Path file = found.file();
     long size;

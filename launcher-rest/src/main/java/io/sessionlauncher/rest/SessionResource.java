@@ -17,6 +17,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +27,7 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
  * The session resource of the launcher contract: {@code POST /<endpoint>/} starts a session, {@code
@@ -53,16 +56,35 @@ public class SessionResource {
     this.config = config;
   }
 
-  /** Starts a session and answers once it is ready. */
+  /**
+   * Starts a session and answers once it is ready. The request's thread is given back to the server
+   * as soon as the process runs: a hundred launches waiting for their sessions hold no threads.
+   */
   @POST
   @Path("{endpoint: [^/]+}")
   @Consumes(MediaType.WILDCARD)
-  public Response create(
-      @PathParam("endpoint") String endpoint, @Context SecurityContext security, InputStream body) {
+  public void create(
+      @PathParam("endpoint") String endpoint,
+      @Context SecurityContext security,
+      InputStream body,
+      @Suspended AsyncResponse response) {
     requireEndpoint(endpoint);
     LaunchRequest request = LaunchRequestReader.read(body, owner(security));
-    Session session = sessions.create(request);
-    return Json.response(Response.Status.OK, session.publicView(fields()));
+    var unused =
+        sessions
+            .createAsync(request)
+            .whenComplete(
+                (session, failure) -> {
+                  if (failure == null) {
+                    response.resume(
+                        Json.response(Response.Status.OK, session.publicView(fields())));
+                  } else {
+                    response.resume(
+                        failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure);
+                  }
+                });
   }
 
   /** The session's public view with its state; ended sessions stay visible for a while. */

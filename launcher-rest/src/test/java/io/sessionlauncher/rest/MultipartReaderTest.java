@@ -119,6 +119,11 @@ class MultipartReaderTest {
           public int read() throws IOException {
             throw new IOException("connection reset");
           }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            throw new IOException("connection reset");
+          }
         };
     InvalidRequestException error =
         assertThrows(InvalidRequestException.class, () -> new MultipartReader(broken, B).next());

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,8 @@ class PluginsResourceTest {
     Answer answer = http.get(launcher.uri("/plugins"));
     assertEquals(200, answer.status(), answer.body());
     assertEquals(
-        "application/json;charset=utf-8", answer.contentType().toLowerCase().replace(" ", ""));
+        "application/json;charset=utf-8",
+        answer.contentType().toLowerCase(Locale.ROOT).replace(" ", ""));
     return answer.json();
   }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +83,8 @@ class SessionResourceTest {
     Answer created = http.post(endpoint(""), "{\"application\": \"demo\"}");
     assertEquals(200, created.status(), created.body());
     assertEquals(
-        "application/json;charset=utf-8", created.contentType().toLowerCase().replace(" ", ""));
+        "application/json;charset=utf-8",
+        created.contentType().toLowerCase(Locale.ROOT).replace(" ", ""));
     JsonObject session = created.json();
     String id = session.getString("id");
     String url = session.getString("sessionURL");

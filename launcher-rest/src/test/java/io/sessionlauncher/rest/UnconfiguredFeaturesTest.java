@@ -13,6 +13,7 @@ import io.sessionlauncher.rest.testing.Multipart;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class UnconfiguredFeaturesTest {
     assertJsonError(answer, 404, "No session");
     assertTrue(
         answer.raw().headers().map().keySet().stream()
-            .noneMatch(name -> name.toLowerCase().startsWith("access-control-")),
+            .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-")),
         answer.raw().headers().map().toString());
     assertTrue(answer.raw().headers().allValues("Vary").stream().noneMatch("Origin"::equals));
 
@@ -82,7 +83,7 @@ class UnconfiguredFeaturesTest {
     assertJsonError(preflight, 403, "are not allowed");
     assertTrue(
         preflight.raw().headers().map().keySet().stream()
-            .noneMatch(name -> name.toLowerCase().startsWith("access-control-")));
+            .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-")));
     assertEquals(403, preflight.status());
   }
 }

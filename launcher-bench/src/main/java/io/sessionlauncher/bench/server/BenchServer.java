@@ -20,8 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * readings.
  */
 public final class BenchServer implements AutoCloseable {
-  private static final Duration COMMAND_LIMIT = Duration.ofSeconds(180);
-  private static final Duration APP_LIMIT = Duration.ofSeconds(120);
+  private static final Duration COMMAND_LIMIT = Duration.ofMinutes(3);
+  private static final Duration APP_LIMIT = Duration.ofMinutes(2);
   // A well-formed id no session has: the launcher answers it with its own JSON 404.
   private static final String NO_SUCH_SESSION = "00000000-0000-4000-8000-000000000000";
 

@@ -32,6 +32,7 @@ public class BackgroundTasksProducer {
 
   @Produces
   @ApplicationScoped
+  @SuppressWarnings("BanJNDI") // looks up the two fixed java:comp names above, never input
   BackgroundTasks backgroundTasks() {
     try {
       InitialContext naming = new InitialContext();

@@ -21,8 +21,8 @@ public final class JsonValues {
     return switch (value.getValueType()) {
       case STRING -> ((JsonString) value).getString();
       case NUMBER -> number((JsonNumber) value);
-      case TRUE -> Boolean.TRUE;
-      case FALSE -> Boolean.FALSE;
+      case TRUE -> true;
+      case FALSE -> false;
       case NULL -> null;
       case ARRAY -> {
         List<Object> list = new ArrayList<>();

@@ -116,7 +116,8 @@ public final class PluginRegistry {
     String name;
     try {
       name = plugin.name();
-      plugin.configType().getRecordComponents();
+      // Resolves the config record's component types now: a missing class skips the plugin here.
+      var unused = plugin.configType().getRecordComponents();
       plugin.serverSpec();
     } catch (RuntimeException | LinkageError e) {
       skip(skipped, plugin.getClass().getName() + ": " + e);

@@ -49,6 +49,7 @@ public final class ProductInstance implements AutoCloseable {
   }
 
   /** Creates and starts an instance of {@code plugin} with {@code config}. */
+  @SuppressWarnings("UnnecessaryMethodReference") // executor::execute hides the pool from plugins
   static <C extends Record> ProductInstance start(
       LauncherPlugin<C> plugin, C config, Duration stopGrace) {
     ProductInstance[] self = new ProductInstance[1];

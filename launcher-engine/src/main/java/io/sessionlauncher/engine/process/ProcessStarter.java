@@ -108,7 +108,7 @@ public class ProcessStarter {
       found = Files.isExecutable(path) && !Files.isDirectory(path) ? path : null;
     } else {
       String searchPath = spec.environment().getOrDefault("PATH", System.getenv("PATH"));
-      for (String dir : (searchPath == null ? "" : searchPath).split(":")) {
+      for (String dir : (searchPath == null ? "" : searchPath).split(":", -1)) {
         Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
         if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
           found = candidate;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -37,6 +38,60 @@ public final class Readiness {
     } else {
       poll(launcher, exit, timeout);
     }
+  }
+
+  /**
+   * Completes once the product is ready, without holding a thread while it waits for a product that
+   * signals its readiness (a product that must be polled is polled on a thread of {@code polling}).
+   *
+   * @return a future failing with {@link SessionStartException}: TIMEOUT, EXITED naming the exit
+   *     code, or CANNOT_START when the product's readiness signal failed
+   */
+  public static CompletableFuture<Void> whenReady(
+      ProductLauncher launcher, Duration timeout, Executor polling) {
+    CompletableFuture<Integer> exit =
+        launcher
+            .onExit()
+            .map(CompletionStage::toCompletableFuture)
+            .orElseGet(CompletableFuture::new);
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    Optional<CompletionStage<Void>> signal = launcher.whenReady();
+    if (signal.isPresent()) {
+      var unused =
+          signal
+              .get()
+              .whenComplete(
+                  (ready, failure) -> {
+                    if (failure == null) {
+                      result.complete(null);
+                    } else {
+                      result.completeExceptionally(
+                          new SessionStartException(
+                              Reason.CANNOT_START, "Readiness check failed", failure));
+                    }
+                  });
+      var unusedExit =
+          exit.whenComplete((code, failure) -> result.completeExceptionally(exited(code)));
+    } else {
+      polling.execute(
+          () -> {
+            try {
+              poll(launcher, exit, timeout);
+              result.complete(null);
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          });
+    }
+    return result
+        .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .exceptionallyCompose(
+            failure ->
+                CompletableFuture.failedFuture(
+                    failure instanceof TimeoutException
+                        ? new SessionStartException(
+                            Reason.TIMEOUT, SessionStartException.TIMEOUT_MESSAGE)
+                        : failure));
   }
 
   /** Waits for {@code ready}; an earlier {@code exit} or the timeout is a start failure. */

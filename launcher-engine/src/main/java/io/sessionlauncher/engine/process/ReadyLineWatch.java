@@ -38,12 +38,13 @@ final class ReadyLineWatch implements Runnable {
   @Override
   public void run() {
     long begin = System.nanoTime();
-    ByteBuffer buffer = ByteBuffer.allocate(READ_BYTES);
+    byte[] bytes = new byte[READ_BYTES];
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
     try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
       long position = 0;
       while (!ready.isDone()) {
         boolean alive = process.isAlive();
-        position = readFrom(channel, position, buffer);
+        position = readFrom(channel, position, buffer, bytes);
         if (ready.isDone() || !alive) {
           return;
         }
@@ -59,7 +60,8 @@ final class ReadyLineWatch implements Runnable {
   }
 
   /** Feeds what was appended since {@code position} to the matcher; returns the new position. */
-  private long readFrom(FileChannel channel, long position, ByteBuffer buffer) throws IOException {
+  private long readFrom(FileChannel channel, long position, ByteBuffer buffer, byte[] bytes)
+      throws IOException {
     if (channel.size() < position) {
       // Cut back by the log's size cap: what was dropped had been read already.
       position = channel.size();
@@ -71,7 +73,7 @@ final class ReadyLineWatch implements Runnable {
         return position;
       }
       position += read;
-      if (matcher.feed(buffer.array(), 0, read)) {
+      if (matcher.feed(bytes, 0, read)) {
         ready.complete(null);
         return position;
       }

@@ -56,20 +56,22 @@ public class ProxyMapSync {
     long target;
     synchronized (lock) {
       mine = ++requested;
-      while (true) {
-        if (written >= mine) {
-          if (succeeded >= mine) {
-            return;
-          }
-          throw failure;
+      while (written < mine && writing) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while waiting for the proxy file", e);
         }
-        if (!writing) {
-          writing = true;
-          target = requested;
-          break;
-        }
-        awaitWrite();
       }
+      if (written >= mine) {
+        if (succeeded >= mine) {
+          return;
+        }
+        throw failure;
+      }
+      writing = true;
+      target = requested;
     }
     RuntimeException error = null;
     try {
@@ -88,15 +90,6 @@ public class ProxyMapSync {
         writing = false;
         lock.notifyAll();
       }
-    }
-  }
-
-  private void awaitWrite() {
-    try {
-      lock.wait();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the proxy file", e);
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,10 +112,38 @@ public class SessionManager {
    * @throws io.sessionlauncher.model.ResourcesExhaustedException when no resource is free, or the
    *     application has as many sessions as it may
    * @throws io.sessionlauncher.model.InvalidRequestException when the request's values are refused
-   * @throws SessionStartException when the product cannot start, exits or times out; everything is
-   *     cleaned up by then
+   * @throws SessionStartException when the product cannot start, exits or times out, or the waiting
+   *     thread is interrupted; everything is cleaned up by then
    */
   public Session create(LaunchRequest request) {
+    CompletableFuture<Session> answer = createAsync(request);
+    try {
+      return answer.get();
+    } catch (InterruptedException e) {
+      // The session is ended before this returns (cancelling the answer ends it).
+      answer.cancel(false);
+      Thread.currentThread().interrupt();
+      throw new SessionStartException(
+          SessionStartException.Reason.INTERRUPTED,
+          "Interrupted while waiting for the session to be ready");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause
+          ? cause
+          : new SessionStartException(
+              SessionStartException.Reason.CANNOT_START, "Session start failed", e.getCause());
+    }
+  }
+
+  /**
+   * Starts a session; the answer completes once it is ready, without a thread waiting for it.
+   * Cancelling the answer ends the session.
+   *
+   * @throws UnknownApplicationException when the application is not configured
+   * @throws io.sessionlauncher.model.ResourcesExhaustedException when no resource is free, or the
+   *     application has as many sessions as it may
+   * @return the ready session, or the failure {@link #create} would throw
+   */
+  public CompletableFuture<Session> createAsync(LaunchRequest request) {
     AppConfig app =
         config
             .app(request.application())

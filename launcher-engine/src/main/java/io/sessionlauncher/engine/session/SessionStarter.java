@@ -23,13 +23,15 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
  * Brings an admitted session to the ready state: expands its templates and configures its plugin
  * (outside any lock), starts the product, waits until it is ready and announces it. On any failure
  * the session is ended through the {@link SessionEnder}, so nothing is left behind, and the failure
- * is thrown to the caller.
+ * is the caller's answer.
  */
 @ApplicationScoped
 public class SessionStarter {
@@ -71,22 +73,100 @@ public class SessionStarter {
   }
 
   /**
-   * Prepares, starts and awaits an admitted session.
+   * Prepares and starts an admitted session; the answer completes once it is ready. No thread is
+   * held while a product that signals its readiness gets ready. Cancelling the answer ends the
+   * session (when the caller gives up).
    *
-   * @return the ready session
-   * @throws io.sessionlauncher.model.InvalidRequestException when the request's values are refused
-   * @throws SessionStartException when the product cannot start, exits or times out
+   * @return the ready session, or a failure: {@link
+   *     io.sessionlauncher.model.InvalidRequestException} when the request's values are refused,
+   *     {@link SessionStartException} when the product cannot start, exits or times out
    */
-  Session launch(Admission admitted, LaunchRequest request) {
+  CompletableFuture<Session> launch(Admission admitted, LaunchRequest request) {
     LiveSession session;
     try {
       session = prepare(admitted, request);
     } catch (RuntimeException e) {
       admission.cancel(admitted);
-      throw e;
+      return CompletableFuture.failedFuture(e);
     }
     registry.add(session);
-    start(session);
+    ProductLauncher launcher = session.launcher();
+    try {
+      launcher.start();
+      changes.fire(new SessionChange(session.snapshot(), launcher.process()));
+      ender.watchExit(session);
+    } catch (RuntimeException e) {
+      ender.end(session, EndCause.START_FAILED);
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Session> answer = new CompletableFuture<>();
+    var unused =
+        answer.whenComplete(
+            (ready, failure) -> {
+              if (answer.isCancelled()) {
+                ender.end(session, EndCause.START_FAILED);
+              }
+            });
+    var unusedReadiness =
+        Readiness.whenReady(launcher, config.configuration().timeout(), tasks::executeLongRunning)
+            .whenCompleteAsync(
+                (ready, failure) -> {
+                  try {
+                    Session done = finish(session, failure);
+                    if (!answer.complete(done)) {
+                      ender.end(session, EndCause.START_FAILED);
+                    }
+                  } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                  }
+                },
+                tasks);
+    return answer;
+  }
+
+  /**
+   * After the readiness wait: a failure ends the session; a ready one is announced (the proxy file
+   * gains its line).
+   */
+  private Session finish(LiveSession session, Throwable waitFailure) {
+    try {
+      if (waitFailure != null) {
+        throw waitFailure instanceof CompletionException && waitFailure.getCause() != null
+            ? waitFailure.getCause()
+            : waitFailure;
+      }
+      requireUrls(session);
+    } catch (SessionStartException e) {
+      Session ended = ender.end(session, causeOf(e));
+      LOG.warning(
+          () ->
+              "Session "
+                  + ended.id()
+                  + " of "
+                  + ended.application()
+                  + " did not start ("
+                  + e.getMessage()
+                  + "); last output:\n"
+                  + session.launcher().outputTail());
+      throw e;
+    } catch (RuntimeException e) {
+      ender.end(session, EndCause.START_FAILED);
+      throw e;
+    } catch (Throwable e) {
+      ender.end(session, EndCause.START_FAILED);
+      throw new SessionStartException(
+          SessionStartException.Reason.CANNOT_START, "Readiness check failed", e);
+    }
+    if (!session.markReady(clock.instant())) {
+      throw Readiness.exited(SessionEnder.awaitEnd(session).exitCode());
+    }
+    try {
+      changes.fire(new SessionChange(session.snapshot(), session.launcher().process()));
+    } catch (RuntimeException e) {
+      // The client is told the session failed; one the proxy cannot route to must not run on.
+      ender.end(session, EndCause.START_FAILED);
+      throw e;
+    }
     return session.snapshot();
   }
 
@@ -143,49 +223,6 @@ public class SessionStarter {
   private Path workingDir() {
     Path source = config.source();
     return source == null ? null : source.toAbsolutePath().getParent();
-  }
-
-  /** Starts the product, waits until it is ready, and announces it; ends it on any failure. */
-  private void start(LiveSession session) {
-    ProductLauncher launcher = session.launcher();
-    try {
-      launcher.start();
-    } catch (RuntimeException e) {
-      ender.end(session, EndCause.START_FAILED);
-      throw e;
-    }
-    try {
-      changes.fire(new SessionChange(session.snapshot(), launcher.process()));
-      ender.watchExit(session);
-      Readiness.await(launcher, config.configuration().timeout());
-      requireUrls(session);
-    } catch (SessionStartException e) {
-      Session ended = ender.end(session, causeOf(e));
-      LOG.warning(
-          () ->
-              "Session "
-                  + ended.id()
-                  + " of "
-                  + ended.application()
-                  + " did not start ("
-                  + e.getMessage()
-                  + "); last output:\n"
-                  + launcher.outputTail());
-      throw e;
-    } catch (RuntimeException e) {
-      ender.end(session, EndCause.START_FAILED);
-      throw e;
-    }
-    if (!session.markReady(clock.instant())) {
-      throw Readiness.exited(SessionEnder.awaitEnd(session).exitCode());
-    }
-    try {
-      changes.fire(new SessionChange(session.snapshot(), launcher.process()));
-    } catch (RuntimeException e) {
-      // The client is told the session failed; one the proxy cannot route to must not run on.
-      ender.end(session, EndCause.START_FAILED);
-      throw e;
-    }
   }
 
   private static EndCause causeOf(SessionStartException e) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -134,7 +135,8 @@ public class SessionSweeper {
       }
       EndCause cause = dueEnd(session, snapshot, limits, now, connected);
       if (cause != null) {
-        LOG.info(() -> "Ending session " + snapshot.id() + ": " + cause.name().toLowerCase());
+        LOG.info(
+            () -> "Ending session " + snapshot.id() + ": " + cause.name().toLowerCase(Locale.ROOT));
         ender.endLater(session, cause);
       }
     }

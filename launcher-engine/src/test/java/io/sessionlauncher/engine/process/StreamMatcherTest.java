@@ -91,7 +91,7 @@ class StreamMatcherTest {
   void multibyteCharactersSplitInTheMiddle() {
     byte[] pattern = "prêt ✓".getBytes(StandardCharsets.UTF_8);
     StreamMatcher m = new StreamMatcher(pattern);
-    byte[] text = ("… prêt ✓").getBytes(StandardCharsets.UTF_8);
+    byte[] text = "… prêt ✓".getBytes(StandardCharsets.UTF_8);
 
     assertFalse(m.feed(text, 0, text.length - 2));
     assertTrue(m.feed(text, text.length - 2, 2));

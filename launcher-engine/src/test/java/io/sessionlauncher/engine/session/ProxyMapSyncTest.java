@@ -44,7 +44,7 @@ class ProxyMapSyncTest {
     }
 
     @Override
-    public void write(Map<SessionId, HostPort> sessions) {
+    public synchronized void write(Map<SessionId, HostPort> sessions) {
       if (writes.incrementAndGet() == 1) {
         firstWriteStarted.countDown();
         try {

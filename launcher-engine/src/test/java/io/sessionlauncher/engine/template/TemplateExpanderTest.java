@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionlauncher.model.UnresolvedVariableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,11 +25,12 @@ class TemplateExpanderTest {
           "a1", "A1",
           "evil", "$port and ${port} and $$");
 
-  private static final Function<String, Optional<String>> LOOKUP =
-      name -> Optional.ofNullable(VALUES.get(name));
+  private static Optional<String> lookup(String name) {
+    return Optional.ofNullable(VALUES.get(name));
+  }
 
   private static String expand(String template) {
-    return TemplateExpander.expand(template, LOOKUP);
+    return TemplateExpander.expand(template, TemplateExpanderTest::lookup);
   }
 
   @ParameterizedTest(name = "[{index}] <{0}> -> <{1}>")
@@ -111,7 +112,7 @@ class TemplateExpanderTest {
             "$a-${b}c-$$d",
             name -> {
               asked.add(name);
-              return Optional.of(name.toUpperCase());
+              return Optional.of(name.toUpperCase(Locale.ROOT));
             });
 
     assertEquals("A-Bc-$d", result);

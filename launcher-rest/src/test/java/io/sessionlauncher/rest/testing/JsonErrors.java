@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
+
 /** Checks that an answer is the launcher's JSON error, whatever resource gave it. */
 public final class JsonErrors {
   private JsonErrors() {}
@@ -14,7 +16,7 @@ public final class JsonErrors {
     assertNotNull(answer.contentType(), "content type");
     assertEquals(
         "application/json;charset=utf-8",
-        answer.contentType().toLowerCase().replace(" ", ""),
+        answer.contentType().toLowerCase(Locale.ROOT).replace(" ", ""),
         "content type");
     String error = answer.json().getString("error");
     assertTrue(error.contains(part), "error '" + error + "' should contain '" + part + "'");

@@ -12,7 +12,7 @@ public final class Multipart {
 
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-  /** A file part, its name written in a quoted {@code filename} parameter as browsers do. */
+  /** A file part, its name written in a quoted {@code filename="..."} parameter as browsers do. */
   public Multipart file(String field, String fileName, byte[] content) {
     return part(
         "Content-Disposition: form-data; name=\""
