@@ -9,6 +9,7 @@ import io.sessionlauncher.bench.measure.GetUnderLoad;
 import io.sessionlauncher.bench.measure.LaunchLatency;
 import io.sessionlauncher.bench.measure.Measurement;
 import io.sessionlauncher.bench.measure.MemoryFootprint;
+import io.sessionlauncher.bench.measure.SanitizedLaunches;
 import io.sessionlauncher.bench.measure.WarmUp;
 import io.sessionlauncher.bench.report.Figures;
 import io.sessionlauncher.bench.report.ResultRow;
@@ -77,6 +78,7 @@ public final class BenchMain {
           List.of(
               new LaunchLatency(),
               new ConcurrentLaunches(),
+              new SanitizedLaunches(),
               new GetUnderLoad(),
               new DeleteLatency(),
               new MemoryFootprint(),

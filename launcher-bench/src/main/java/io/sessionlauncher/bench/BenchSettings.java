@@ -19,6 +19,7 @@ import java.util.Map;
  * @param output where the Markdown table is written
  * @param launches sequential launches for the latency figures
  * @param concurrent sizes of the at-once launch bursts
+ * @param sanitizedAtOnce size of the at-once burst of the {@code sanitized} app
  * @param connections connection counts of the GET load runs
  * @param loadWarmup warm-up of each load run
  * @param loadDuration measured length of each load run
@@ -39,6 +40,7 @@ public record BenchSettings(
     Path output,
     int launches,
     List<Integer> concurrent,
+    int sanitizedAtOnce,
     List<Integer> connections,
     Duration loadWarmup,
     Duration loadDuration,
@@ -74,6 +76,7 @@ public record BenchSettings(
             Path.of(take(values, "output", "target/bench-results.md")),
             Integer.parseInt(take(values, "launches", "250")),
             ints(take(values, "concurrent", "10,100")),
+            Integer.parseInt(take(values, "sanitized-at-once", "20")),
             ints(take(values, "connections", "16,64")),
             Duration.ofSeconds(Long.parseLong(take(values, "load-warmup-seconds", "3"))),
             Duration.ofSeconds(Long.parseLong(take(values, "load-seconds", "10"))),

@@ -19,6 +19,7 @@ class BenchSettingsTest {
     assertEquals(URI.create("http://127.0.0.1:9280/"), settings.base());
     assertTrue(settings.launches() >= 200);
     assertEquals(List.of(10, 100), settings.concurrent());
+    assertEquals(20, settings.sanitizedAtOnce());
     assertEquals(List.of(16, 64), settings.connections());
     assertEquals(List.of(100, 1000), settings.liveSessions());
     assertEquals(1000, settings.cycles());

@@ -3,6 +3,7 @@ package io.sessionlauncher.bench.http;
 import io.sessionlauncher.bench.BenchmarkException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
 
 /**
  * The launcher's session resource, as a ParaViewWeb client uses it: POST to start, GET to look,
@@ -34,7 +36,23 @@ public final class LauncherClient implements Closeable {
    * @throws BenchmarkException when the launcher does not answer 200
    */
   public Launched launch(String application) {
-    HttpReply reply = send("POST", endpointPath, "{\"application\":\"" + application + "\"}");
+    return launch(application, "{\"application\":\"" + application + "\"}");
+  }
+
+  /**
+   * Starts a session of {@code application} with more request keys, as a client passing values to
+   * the app's command does.
+   *
+   * @throws BenchmarkException when the launcher does not answer 200
+   */
+  public Launched launch(String application, Map<String, String> values) {
+    JsonObjectBuilder body = Json.createObjectBuilder().add("application", application);
+    values.forEach(body::add);
+    return launch(application, body.build().toString());
+  }
+
+  private Launched launch(String application, String body) {
+    HttpReply reply = send("POST", endpointPath, body);
     if (reply.status() != 200) {
       throw new BenchmarkException(
           "POST "

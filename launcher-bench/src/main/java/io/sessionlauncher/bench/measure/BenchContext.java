@@ -6,6 +6,7 @@ import io.sessionlauncher.bench.http.LauncherClient;
 import io.sessionlauncher.bench.server.BenchServer;
 import io.sessionlauncher.bench.server.ProcessCensus;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What every measurement works with: the settings, the running server and its JVM, the apps, and a
@@ -25,6 +26,11 @@ public record BenchContext(
 
   public DirectStart directStart(String app) {
     return new DirectStart(apps.plainCommand(app), apps.readyLine(app));
+  }
+
+  /** A direct start of the command the launcher runs for a request with these values. */
+  public DirectStart directStart(String app, Map<String, String> values) {
+    return new DirectStart(apps.expandedCommand(app, values), apps.readyLine(app));
   }
 
   /** The proxy mapping file the launcher keeps. */

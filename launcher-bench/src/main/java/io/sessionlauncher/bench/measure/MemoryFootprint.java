@@ -16,11 +16,16 @@ import java.util.stream.Collectors;
 
 /**
  * The server's footprint with 0 and then more live {@code sleeper} sessions: resident memory,
- * threads and descriptors from {@code /proc}, reachable heap from a class histogram.
+ * threads and descriptors from {@code /proc}, reachable heap from a class histogram. The same
+ * sequential launches of the {@code instant} app, from the same client, are timed right before the
+ * sessions are created and again once they are all live, to show what a thousand live sessions cost
+ * a new one.
  */
 public final class MemoryFootprint implements Measurement {
   private static final double TARGET_HEAP_BYTES_PER_SESSION = 20_000;
-  private static final int SPOT_LAUNCHES = 30;
+  private static final double TARGET_THREADS_PER_SESSION = 1;
+  private static final double TARGET_LAUNCH_RATIO = 1.25;
+  private static final int SPOT_LAUNCHES = 50;
 
   @Override
   public String name() {
@@ -48,8 +53,10 @@ public final class MemoryFootprint implements Measurement {
     List<Reading> readings = new ArrayList<>();
     List<Launched> live = new ArrayList<>();
     List<ResultRow> rows = new ArrayList<>();
-    try {
+    // One client for both spot checks, so the two sets of launches differ only in what is live.
+    try (LauncherClient spotClient = context.client()) {
       readings.add(Reading.of(0, pid));
+      Samples idle = spotLaunches(spotClient);
       double seconds = 0;
       int failed = 0;
       int wanted = 0;
@@ -65,7 +72,10 @@ public final class MemoryFootprint implements Measurement {
         }
       }
       rows.add(fillRow(context, live.size(), wanted, failed, seconds));
-      rows.add(spotLatency(context, live.size()));
+      Samples busy = spotLaunches(spotClient);
+      rows.add(spotRow(idle, 0));
+      rows.add(spotRow(busy, live.size()));
+      rows.add(ratioRow(idle, busy, live.size()));
     } finally {
       long begin = System.nanoTime();
       sessions.delete(live);
@@ -114,23 +124,45 @@ public final class MemoryFootprint implements Measurement {
         Verdict.of(reached >= wanted));
   }
 
-  private static ResultRow spotLatency(BenchContext context, int liveCount) {
+  /** Sequential launches of the {@code instant} app, each deleted before the next. */
+  private static Samples spotLaunches(LauncherClient client) {
     Samples launch = new Samples();
-    try (LauncherClient client = context.client()) {
-      for (int i = 0; i < SPOT_LAUNCHES; i++) {
-        long begin = System.nanoTime();
-        Launched session = client.launch(BenchApps.INSTANT);
-        launch.add(System.nanoTime() - begin);
-        client.delete(session.id());
-      }
+    for (int i = 0; i < SPOT_LAUNCHES; i++) {
+      long begin = System.nanoTime();
+      Launched session = client.launch(BenchApps.INSTANT);
+      launch.add(System.nanoTime() - begin);
+      client.delete(session.id());
     }
+    return launch;
+  }
+
+  private static ResultRow spotRow(Samples launch, int liveCount) {
     return ResultRow.info(
         String.format(
             Locale.ROOT,
-            "Launch, POST→answer, `instant` app, with %,d live sessions, n=%d (p50 / p95 / p99)",
+            "Launch, POST→answer, `instant` app, one client, with %,d live sessions, n=%d"
+                + " (p50 / p95 / p99)",
             liveCount,
             SPOT_LAUNCHES),
         Figures.percentiles(launch));
+  }
+
+  /** How much a launch slows down when many sessions are live: the two spot checks' p50s. */
+  private static ResultRow ratioRow(Samples idle, Samples busy, int liveCount) {
+    double ratio = busy.percentileMillis(50) / idle.percentileMillis(50);
+    return new ResultRow(
+        String.format(
+            Locale.ROOT,
+            "Launch p50 with %,d live sessions ÷ launch p50 with none (the two rows above)",
+            liveCount),
+        String.format(
+            Locale.ROOT,
+            "%s ÷ %s = %.2f",
+            Figures.ms(busy.percentileMillis(50)),
+            Figures.ms(idle.percentileMillis(50)),
+            ratio),
+        String.format(Locale.ROOT, "≤ %.2f", TARGET_LAUNCH_RATIO),
+        Verdict.of(liveCount > 0 && ratio <= TARGET_LAUNCH_RATIO));
   }
 
   private static List<ResultRow> footprintRows(List<Reading> readings) {
@@ -177,6 +209,18 @@ public final class MemoryFootprint implements Measurement {
           ResultRow.info(
               "Resident memory per live session (same difference of VmRSS)",
               Figures.kib(rssPer / 1024)));
+      double threadsPer = (double) (last.status().threads() - first.status().threads()) / added;
+      rows.add(
+          new ResultRow(
+              String.format(
+                  Locale.ROOT,
+                  "Threads per live session ((threads at %,d − threads at %,d) / %,d)",
+                  last.sessions(),
+                  first.sessions(),
+                  added),
+              String.format(Locale.ROOT, "%.3f", threadsPer),
+              "≤ 1 (the JDK's reaper of the child)",
+              Verdict.of(threadsPer <= TARGET_THREADS_PER_SESSION)));
     }
     return rows;
   }
