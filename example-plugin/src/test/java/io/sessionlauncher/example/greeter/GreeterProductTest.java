@@ -27,7 +27,7 @@ class GreeterProductTest {
   void launchesLocalModeWithTheGivenGreeting() throws Exception {
     try (ProductInstance greeter =
         launchers.launch("greeter", "local", Map.of("greeting", "Guten Tag"))) {
-      greeter.wait(READY);
+      greeter.awaitAnswer(READY);
       String address = greeter.urls().get("main");
       assertEquals("greeter.local", greeter.name());
       assertEquals("Guten Tag", Web.get(address, "/").body());
@@ -44,7 +44,7 @@ class GreeterProductTest {
   @Test
   void withNothingConfiguredTheFallbackGreetsWithItsDefaults() throws Exception {
     try (ProductInstance greeter = launchers.launch("greeter")) {
-      greeter.wait(READY);
+      greeter.awaitAnswer(READY);
       assertEquals("greeter.__fallback__", greeter.name());
       assertEquals(
           GreeterConfig.DEFAULTS.greeting(), Web.get(greeter.urls().get("main"), "/").body());
@@ -55,11 +55,11 @@ class GreeterProductTest {
   void restartServesAgain() throws Exception {
     try (ProductInstance greeter =
         launchers.launch("greeter", "local", Map.of("greeting", "again"))) {
-      greeter.wait(READY);
+      greeter.awaitAnswer(READY);
 
       greeter.restart();
 
-      greeter.wait(READY);
+      greeter.awaitAnswer(READY);
       assertEquals("again", Web.get(greeter.urls().get("main"), "/").body());
     }
   }

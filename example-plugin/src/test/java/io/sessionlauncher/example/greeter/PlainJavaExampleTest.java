@@ -31,7 +31,7 @@ class PlainJavaExampleTest {
     ProductLaunchers launchers = ProductLaunchers.fromClassPath();
     try (ProductInstance greeter =
         launchers.launch("greeter", "local", Map.of("greeting", "Hello, plugin"))) {
-      greeter.wait(Duration.ofSeconds(10)); // polls check() until it answers, or throws
+      greeter.awaitAnswer(Duration.ofSeconds(10)); // polls check() until it answers, or throws
       String address = greeter.urls().get("main"); // "127.0.0.1:<a free port>"
       HttpResponse<String> answer =
           HttpClient.newHttpClient()

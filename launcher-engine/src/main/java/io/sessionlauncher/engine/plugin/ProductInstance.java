@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  *
  * <pre>{@code
  * try (ProductInstance server = ProductLaunchers.fromClassPath().launch("http-server")) {
- *   server.wait(Duration.ofSeconds(10));
+ *   server.awaitAnswer(Duration.ofSeconds(10));
  *   String address = server.urls().get("main");
  * }
  * }</pre>
@@ -130,11 +130,11 @@ public final class ProductInstance implements AutoCloseable {
   }
 
   /**
-   * Waits until {@link #check} succeeds.
+   * Waits until the product answers: polls {@link #check} until it succeeds.
    *
    * @throws ProductTimeoutException naming the product when {@code timeout} passes first
    */
-  public void wait(Duration timeout) {
+  public void awaitAnswer(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();

@@ -16,7 +16,7 @@ import java.util.Map;
  * ProductLaunchers launchers = ProductLaunchers.fromClassPath();
  * try (ProductInstance server =
  *     launchers.launch("http-server", "local", Map.of("directory", "/srv/www"))) {
- *   server.wait(Duration.ofSeconds(10));
+ *   server.awaitAnswer(Duration.ofSeconds(10));
  *   System.out.println(server.urls().get("main"));
  * }
  * }</pre>

@@ -25,7 +25,7 @@ public final class ExitingChild {
       case "http-server" -> {
         ProductInstance server =
             launchers.launch("http-server", "local", Map.of("directory", args[1]));
-        server.wait(Duration.ofSeconds(20));
+        server.awaitAnswer(Duration.ofSeconds(20));
         String address = server.urls().get("main");
         System.out.println("port=" + address.substring(address.lastIndexOf(':') + 1));
         System.out.flush();

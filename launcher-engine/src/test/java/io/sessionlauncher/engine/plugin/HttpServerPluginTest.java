@@ -44,7 +44,7 @@ class HttpServerPluginTest {
     server =
         ProductLaunchers.fromClassPath()
             .launch("http-server", "local", Map.of("directory", site.toString()));
-    server.wait(READY);
+    server.awaitAnswer(READY);
     address = server.urls().get("main");
   }
 
@@ -140,7 +140,7 @@ class HttpServerPluginTest {
   @Test
   void withNothingConfiguredTheFallbackServesTheCurrentFolder() {
     try (ProductInstance fallback = ProductLaunchers.fromClassPath().launch("http-server")) {
-      fallback.wait(READY);
+      fallback.awaitAnswer(READY);
 
       assertEquals("http-server.__fallback__", fallback.name());
       assertTrue(fallback.check());

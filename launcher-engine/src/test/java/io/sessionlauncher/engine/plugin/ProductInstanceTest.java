@@ -140,7 +140,7 @@ class ProductInstanceTest {
                   }
                 });
     try (ProductInstance instance = launchers.launch(plugin, new StubPlugin.NoConfig())) {
-      instance.wait(Duration.ofSeconds(30));
+      instance.awaitAnswer(Duration.ofSeconds(30));
 
       assertEquals(4, checks.get(), "checked until the first yes, and no more");
       assertFalse(instance.stopped(), "waiting leaves the product running");
@@ -155,7 +155,8 @@ class ProductInstanceTest {
       long started = System.nanoTime();
 
       ProductTimeoutException timeout =
-          assertThrows(ProductTimeoutException.class, () -> instance.wait(Duration.ofMillis(300)));
+          assertThrows(
+              ProductTimeoutException.class, () -> instance.awaitAnswer(Duration.ofMillis(300)));
 
       long waitedMillis = (System.nanoTime() - started) / 1_000_000;
       assertEquals("Product sockets.local was not ready after 300 ms", timeout.getMessage());
@@ -171,7 +172,8 @@ class ProductInstanceTest {
     try (ProductInstance instance = launchers.launch(plugin, new StubPlugin.NoConfig())) {
       instance.stop();
 
-      assertThrows(ProductTimeoutException.class, () -> instance.wait(Duration.ofMillis(100)));
+      assertThrows(
+          ProductTimeoutException.class, () -> instance.awaitAnswer(Duration.ofMillis(100)));
     }
   }
 

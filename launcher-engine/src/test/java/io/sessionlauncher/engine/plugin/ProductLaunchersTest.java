@@ -33,7 +33,7 @@ class ProductLaunchersTest {
         StandardCharsets.UTF_8);
 
     try (ProductInstance server = ProductLaunchers.fromClassPath(file).launch("http-server")) {
-      server.wait(Duration.ofSeconds(10));
+      server.awaitAnswer(Duration.ofSeconds(10));
 
       assertEquals("http-server.local", server.name());
       assertEquals(
