@@ -42,13 +42,19 @@ public class ProcessStarter {
     requireProgram(spec);
     ProcessBuilder builder =
         new ProcessBuilder(ProcessGroup.leading(spec.argv()))
-            .redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
     if (spec.logFile() != null) {
       // The process writes its log itself: no pipe, and no thread of ours for its whole life.
-      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+      // Both streams append to the file on their own descriptors: with redirectErrorStream the
+      // JDK keeps an unused pipe open in the launcher for every process until it is collected.
+      ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(spec.logFile().toFile());
+      builder.redirectOutput(log).redirectError(log);
     } else if (spec.readyLine() == null) {
-      builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      builder
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+    } else {
+      builder.redirectErrorStream(true);
     }
     if (spec.workingDir() != null) {
       builder.directory(spec.workingDir().toFile());

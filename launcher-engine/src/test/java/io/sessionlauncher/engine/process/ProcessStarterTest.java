@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -151,8 +152,10 @@ class ProcessStarterTest {
 
   @Test
   void theProcessWritesItsLogItselfAndTheStarterKeepsNoPipe() throws Exception {
+    long pipesBefore = pipesOfThisJvm();
     SessionProcess process =
         start(spec(Scripts.sh().say("0123456789abcdef").stayAlive().argv(), READY));
+    assertEquals(pipesBefore, pipesOfThisJvm(), "pipes held by the launcher for the session");
 
     Await.until(WAIT, () -> logText().equals("0123456789abcdef\n"), "the output in the log");
 
@@ -162,6 +165,20 @@ class ProcessStarterTest {
     assertEquals(log().toRealPath(), Files.readSymbolicLink(fd1));
     assertEquals(log().toRealPath(), Files.readSymbolicLink(fd2));
     assertEquals("0123456789abcdef\n", process.outputTail());
+  }
+
+  private static long pipesOfThisJvm() throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.filter(
+              fd -> {
+                try {
+                  return Files.readSymbolicLink(fd).toString().startsWith("pipe:");
+                } catch (IOException e) {
+                  return false; // closed while listed
+                }
+              })
+          .count();
+    }
   }
 
   @Test
