@@ -29,7 +29,7 @@ class PluginIT {
   void pluginsListsTheThirdPartyProductBesideTheBuiltInOnes() throws Exception {
     Http.Answer answer = client.get("plugins");
 
-    assertEquals(200, answer.status(), answer.body());
+    assertEquals(200, answer.status(), answer.body() + "; messages.log:\n" + logAbout(answer));
     assertTrue(String.valueOf(answer.contentType()).startsWith("application/json"));
     JsonObject listing = answer.json();
     List<String> products = new ArrayList<>();
@@ -80,6 +80,21 @@ class PluginIT {
 
   private static Http.Answer greet(String host, int port) {
     return new Http().get(URI.create("http://" + host + ":" + port + "/ws"));
+  }
+
+  /** The server's log from the line naming the reference an internal error answer gives. */
+  private static String logAbout(Http.Answer answer) throws IOException {
+    String body = answer.body();
+    int at = body.indexOf("reference ");
+    if (at < 0) {
+      return "(no reference in the answer)";
+    }
+    String reference = body.substring(at + "reference ".length()).replaceAll("[^0-9a-f-].*", "");
+    String log = LibertyServer.messagesLog();
+    int line = log.indexOf(reference);
+    return line < 0
+        ? "(reference not in messages.log)"
+        : log.substring(line, Math.min(log.length(), line + 6000));
   }
 
   private static String pluginWarnings() throws IOException {

@@ -23,11 +23,11 @@ public final class Json {
 
   private Json() {}
 
-  public static Response response(Response.Status status, Map<String, ?> body) {
+  public static Response response(Response.Status status, Map<String, Object> body) {
     return response(status.getStatusCode(), body);
   }
 
-  static Response response(int status, Map<String, ?> body) {
+  static Response response(int status, Map<String, Object> body) {
     return Response.status(status).entity(write(body)).type(TYPE).build();
   }
 
@@ -35,9 +35,8 @@ public final class Json {
     return response(status, Map.of("error", message));
   }
 
-  @SuppressWarnings("unchecked")
-  public static String write(Map<String, ?> body) {
-    JsonObject object = PROVIDER.createObjectBuilder((Map<String, Object>) body).build();
+  public static String write(Map<String, Object> body) {
+    JsonObject object = PROVIDER.createObjectBuilder(body).build();
     StringWriter out = new StringWriter();
     try (var writer = PROVIDER.createWriter(out)) {
       writer.write(object);

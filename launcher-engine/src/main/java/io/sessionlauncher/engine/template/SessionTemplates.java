@@ -75,9 +75,7 @@ public final class SessionTemplates {
     String sessionUrl = TemplateExpander.expand(config.configuration().sessionUrl(), variables);
     generated.put("sessionURL", sessionUrl);
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> expanded =
-        app.config() == null ? null : (Map<String, Object>) expandValue(app.config(), variables);
+    Map<String, Object> expanded = app.config() == null ? null : expandMap(app.config(), variables);
     Object cmd = expanded == null ? null : expanded.get("cmd");
     List<String> argv = new ArrayList<>();
     if (cmd instanceof List<?> list) {
@@ -114,11 +112,15 @@ public final class SessionTemplates {
       return result;
     }
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      map.forEach((key, item) -> result.put(String.valueOf(key), expandValue(item, variables)));
-      return result;
+      return expandMap(map, variables);
     }
     return value;
+  }
+
+  private static Map<String, Object> expandMap(Map<?, ?> map, Variables variables) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    map.forEach((key, item) -> result.put(String.valueOf(key), expandValue(item, variables)));
+    return result;
   }
 
   private static boolean mentions(Object value, String secret) {
