@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +31,14 @@ public final class LogCap {
    * @return whether it was cut
    */
   public static boolean enforce(Path log, long maxBytes) {
+    try {
+      // One stat for the usual case, since every live session's log is looked at every sweep.
+      if (Files.size(log) <= maxBytes) {
+        return false;
+      }
+    } catch (IOException e) {
+      return false;
+    }
     try (FileChannel channel =
         FileChannel.open(log, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       if (channel.size() <= maxBytes) {

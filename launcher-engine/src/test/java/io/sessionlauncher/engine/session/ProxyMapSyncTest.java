@@ -10,7 +10,6 @@ import io.sessionlauncher.engine.testing.TestClock;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
-import io.sessionlauncher.model.SessionState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,20 +57,9 @@ class ProxyMapSyncTest {
   }
 
   private Session ready(int port) {
-    Session snapshot =
-        new Session(
-            SessionId.random(),
-            "viz",
-            "tester",
-            new HostPort("127.0.0.1", port),
-            SessionState.STARTING,
-            Map.of(),
-            false,
-            clock.instant(),
-            null,
-            null,
-            null);
-    LiveSession session = new LiveSession(snapshot, null, null);
+    LiveSession session =
+        Starting.session(
+            SessionId.random(), "viz", "tester", new HostPort("127.0.0.1", port), clock.instant());
     registry.add(session);
     session.markReady(clock.instant());
     return session.snapshot();
@@ -122,20 +110,9 @@ class ProxyMapSyncTest {
     ProxyMapFile file = new ProxyMapFile(dir.resolve("proxy.txt"));
     ProxyMapSync sync = new ProxyMapSync(file, registry);
     Session ready = ready(9000);
-    Session starting =
-        new Session(
-            SessionId.random(),
-            "viz",
-            "tester",
-            new HostPort("127.0.0.1", 9001),
-            SessionState.STARTING,
-            Map.of(),
-            false,
-            clock.instant(),
-            null,
-            null,
-            null);
-    registry.add(new LiveSession(starting, null, null));
+    registry.add(
+        Starting.session(
+            SessionId.random(), "viz", "tester", new HostPort("127.0.0.1", 9001), clock.instant()));
 
     sync.sync();
 

@@ -37,20 +37,13 @@ class SessionRegistryTest {
   }
 
   private LiveSession live(Admission admission) {
-    Session snapshot =
-        new Session(
+    LiveSession session =
+        Starting.session(
             admission.id(),
             admission.app().name(),
             admission.owner(),
             admission.resource(),
-            SessionState.STARTING,
-            Map.of(),
-            false,
-            clock.instant(),
-            null,
-            null,
-            null);
-    LiveSession session = new LiveSession(snapshot, null, null);
+            clock.instant());
     registry.add(session);
     return session;
   }
