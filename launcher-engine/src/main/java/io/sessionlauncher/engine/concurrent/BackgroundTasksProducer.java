@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -29,6 +31,7 @@ public class BackgroundTasksProducer {
   static final String MANAGED_THREADS = "java:comp/DefaultManagedThreadFactory";
   static final String MANAGED_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
   private static final Logger LOG = Logger.getLogger(BackgroundTasksProducer.class.getName());
+  private static final long IDLE_THREAD_SECONDS = 60;
 
   @Produces
   @ApplicationScoped
@@ -48,7 +51,7 @@ public class BackgroundTasksProducer {
                 + MANAGED_THREADS
                 + ", periodic work on "
                 + MANAGED_SCHEDULER);
-        return new Managed(managed, threads, scheduler);
+        return new Managed(managed, reusing(threads), scheduler);
       }
     } catch (NamingException | RuntimeException e) {
       LOG.fine("No managed executor (" + e + "); using an own pool");
@@ -58,22 +61,44 @@ public class BackgroundTasksProducer {
         Executors.newSingleThreadScheduledExecutor(new DaemonThreads("session-launcher-sweeper-")));
   }
 
+  /**
+   * Threads of the managed thread factory kept for a minute after their task: a launch's readiness
+   * watch then takes a waiting thread instead of making one, which with the container's context to
+   * capture costs more than the rest of the launch's own work.
+   */
+  private static ExecutorService reusing(ManagedThreadFactory threads) {
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        IDLE_THREAD_SECONDS,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> {
+          Thread thread = threads.newThread(task);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
   void close(@Disposes BackgroundTasks tasks) {
     if (tasks instanceof Own own) {
       own.pool.shutdownNow();
       own.scheduler.shutdownNow();
+    } else if (tasks instanceof Managed managed) {
+      // Only the launcher's own pool of managed threads; the container's executors are its own.
+      managed.longRunning.shutdownNow();
     }
   }
 
   /**
-   * Short tasks on the managed executor; tasks as long as a session on threads of their own from
-   * the managed thread factory. Liberty runs its managed executor's tasks on its global thread
-   * pool, also serving HTTP, whatever the long-running hint: a blocked output pump per session
-   * there would starve new requests.
+   * Short tasks on the managed executor; tasks that block for long (a readiness watch, an output
+   * pump) on threads of the managed thread factory, kept in a pool of their own. Liberty runs its
+   * managed executor's tasks on its global thread pool, also serving HTTP, whatever the
+   * long-running hint: blocked tasks there would starve new requests.
    */
   private record Managed(
       ManagedExecutorService executor,
-      ManagedThreadFactory threads,
+      ExecutorService longRunning,
       ManagedScheduledExecutorService scheduler)
       implements BackgroundTasks {
     @Override
@@ -83,9 +108,7 @@ public class BackgroundTasksProducer {
 
     @Override
     public void executeLongRunning(Runnable task) {
-      Thread thread = threads.newThread(task);
-      thread.setDaemon(true);
-      thread.start();
+      longRunning.execute(task);
     }
 
     @Override

@@ -25,6 +25,7 @@ public class ProxyMapSync {
   private SessionRegistry registry;
 
   private final Object lock = new Object();
+  private final Map<SessionId, HostPort> ready = new LinkedHashMap<>();
   private long requested;
   private long written;
   private boolean writing;
@@ -41,19 +42,48 @@ public class ProxyMapSync {
   }
 
   void onChange(@Observes SessionChange change) {
-    if (change.state() == SessionState.READY || change.state() == SessionState.STOPPING) {
+    Session session = change.session();
+    boolean changed;
+    synchronized (lock) {
+      changed =
+          switch (change.state()) {
+            case READY -> ready.put(session.id(), session.resource()) == null;
+            case STOPPING -> ready.remove(session.id()) != null;
+            case STARTING, ENDED -> false;
+          };
+    }
+    if (changed) {
       sync();
     }
   }
 
   /**
-   * Returns once the file holds every session that was ready when this was called.
+   * Takes the ready sessions from the registry, as after a restart that adopted sessions, and
+   * writes the file.
+   */
+  public void rebuild() {
+    synchronized (lock) {
+      ready.clear();
+      for (Session session : registry.list()) {
+        if (session.state() == SessionState.READY) {
+          ready.put(session.id(), session.resource());
+        }
+      }
+    }
+    sync();
+  }
+
+  /**
+   * Returns once the file holds every session that was ready when this was called. The ready
+   * sessions are kept here, in the order they got ready, so a write costs a copy of them, not a
+   * pass over every session.
    *
    * @throws ProxyMapFile.ProxyFileException when the write that included this change failed
    */
   public void sync() {
     long mine;
     long target;
+    Map<SessionId, HostPort> lines;
     synchronized (lock) {
       mine = ++requested;
       while (written < mine && writing) {
@@ -72,10 +102,11 @@ public class ProxyMapSync {
       }
       writing = true;
       target = requested;
+      lines = new LinkedHashMap<>(ready);
     }
     RuntimeException error = null;
     try {
-      file.write(readySessions());
+      file.write(lines);
     } catch (RuntimeException e) {
       error = e;
       throw e;
@@ -91,15 +122,5 @@ public class ProxyMapSync {
         lock.notifyAll();
       }
     }
-  }
-
-  private Map<SessionId, HostPort> readySessions() {
-    Map<SessionId, HostPort> ready = new LinkedHashMap<>();
-    for (Session session : registry.list()) {
-      if (session.state() == SessionState.READY) {
-        ready.put(session.id(), session.resource());
-      }
-    }
-    return ready;
   }
 }

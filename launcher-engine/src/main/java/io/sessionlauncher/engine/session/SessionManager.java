@@ -92,7 +92,7 @@ public class SessionManager {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     appChecks.checkAll();
     recovery.recover();
-    proxy.sync();
+    proxy.rebuild();
     sweeper.start();
     LOG.info(
         () ->

@@ -10,6 +10,7 @@ import io.sessionlauncher.engine.testing.TestClock;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
+import io.sessionlauncher.model.SessionState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,13 +72,13 @@ class ProxyMapSyncTest {
     CountingFile file = new CountingFile(dir.resolve("proxy.txt"));
     ProxyMapSync sync = new ProxyMapSync(file, registry);
     List<Thread> waiting = new ArrayList<>();
-    ready(9000);
-    Thread first = new Thread(sync::sync);
+    Session firstReady = ready(9000);
+    Thread first = new Thread(() -> sync.onChange(changeOf(firstReady)));
     first.start();
     assertTrue(file.firstWriteStarted.await(10, TimeUnit.SECONDS));
     for (int i = 1; i < 20; i++) {
-      ready(9000 + i);
-      Thread thread = new Thread(sync::sync);
+      Session next = ready(9000 + i);
+      Thread thread = new Thread(() -> sync.onChange(changeOf(next)));
       waiting.add(thread);
       thread.start();
     }
@@ -100,13 +102,13 @@ class ProxyMapSyncTest {
     Path folder = dir.resolve("not-a-folder");
     Files.writeString(folder, "a file");
     ProxyMapSync sync = new ProxyMapSync(new ProxyMapFile(folder.resolve("proxy.txt")), registry);
-    ready(9000);
+    Session ready = ready(9000);
 
-    assertThrows(ProxyMapFile.ProxyFileException.class, sync::sync);
+    assertThrows(ProxyMapFile.ProxyFileException.class, () -> sync.onChange(changeOf(ready)));
   }
 
   @Test
-  void theFileHoldsExactlyTheReadySessions() throws IOException {
+  void aRebuildTakesExactlyTheRegistrysReadySessions() throws IOException {
     ProxyMapFile file = new ProxyMapFile(dir.resolve("proxy.txt"));
     ProxyMapSync sync = new ProxyMapSync(file, registry);
     Session ready = ready(9000);
@@ -114,8 +116,38 @@ class ProxyMapSyncTest {
         Starting.session(
             SessionId.random(), "viz", "tester", new HostPort("127.0.0.1", 9001), clock.instant()));
 
-    sync.sync();
+    sync.rebuild();
 
     assertEquals(List.of(ready.id() + " 127.0.0.1:9000"), Files.readAllLines(file.path()));
+  }
+
+  @Test
+  void linesComeWhenReadyInThatOrderAndGoWhenStopping() throws IOException {
+    CountingFile file = new CountingFile(dir.resolve("proxy.txt"));
+    file.releaseFirstWrite.countDown();
+    ProxyMapSync sync = new ProxyMapSync(file, registry);
+    Session second = ready(9002);
+    Session first = ready(9001);
+    sync.onChange(changeOf(first));
+    sync.onChange(changeOf(second));
+    assertEquals(
+        List.of(first.id() + " 127.0.0.1:9001", second.id() + " 127.0.0.1:9002"),
+        Files.readAllLines(file.path()));
+
+    sync.onChange(changeOf(first.withState(SessionState.STOPPING)));
+    assertEquals(List.of(second.id() + " 127.0.0.1:9002"), Files.readAllLines(file.path()));
+
+    int writes = file.writes.get();
+    sync.onChange(changeOf(first.withState(SessionState.STOPPING)));
+    Session neverReady =
+        Starting.session(
+                SessionId.random(), "viz", "t", new HostPort("127.0.0.1", 9003), clock.instant())
+            .snapshot();
+    sync.onChange(changeOf(neverReady.withState(SessionState.STOPPING)));
+    assertEquals(writes, file.writes.get(), "writes for sessions that had no line");
+  }
+
+  private static SessionChange changeOf(Session session) {
+    return new SessionChange(session, Optional.empty());
   }
 }
