@@ -48,7 +48,7 @@ final class ReadyLineWatch implements Runnable {
         if (ready.isDone() || !alive) {
           return;
         }
-        long pause = Math.max(MIN_PAUSE_NANOS, (System.nanoTime() - begin) / 8);
+        long pause = Math.max(MIN_PAUSE_NANOS, (System.nanoTime() - begin) / 16);
         LockSupport.parkNanos(Math.min(pause, MAX_PAUSE_NANOS));
         if (Thread.currentThread().isInterrupted()) {
           return;

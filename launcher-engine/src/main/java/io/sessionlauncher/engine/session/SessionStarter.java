@@ -109,19 +109,30 @@ public class SessionStarter {
             });
     var unusedReadiness =
         Readiness.whenReady(launcher, config.configuration().timeout(), tasks::executeLongRunning)
-            .whenCompleteAsync(
+            .whenComplete(
                 (ready, failure) -> {
-                  try {
-                    Session done = finish(session, failure);
-                    if (!answer.complete(done)) {
-                      ender.end(session, EndCause.START_FAILED);
-                    }
-                  } catch (RuntimeException e) {
-                    answer.completeExceptionally(e);
+                  if (failure == null) {
+                    // On the thread that saw the ready line: one hand-over less for the client.
+                    answerWith(answer, session, null);
+                  } else {
+                    // Ending stops the process, which takes up to the grace period: never on the
+                    // JDK's process reaper or timer thread that reported the failure.
+                    tasks.execute(() -> answerWith(answer, session, failure));
                   }
-                },
-                tasks);
+                });
     return answer;
+  }
+
+  private void answerWith(
+      CompletableFuture<Session> answer, LiveSession session, Throwable failure) {
+    try {
+      Session done = finish(session, failure);
+      if (!answer.complete(done)) {
+        ender.end(session, EndCause.START_FAILED);
+      }
+    } catch (RuntimeException e) {
+      answer.completeExceptionally(e);
+    }
   }
 
   /**
