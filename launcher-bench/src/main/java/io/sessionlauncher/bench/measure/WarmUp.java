@@ -9,8 +9,8 @@ import io.sessionlauncher.bench.http.LauncherClient;
  * compiled the request path, lazy classes are loaded, pools have their first threads.
  */
 public final class WarmUp {
-  private static final int CYCLES = 50;
-  private static final int GETS = 2_000;
+  private static final int CYCLES = 300;
+  private static final int GETS = 20_000;
 
   private WarmUp() {}
 

@@ -1,7 +1,7 @@
 package io.sessionlauncher.engine.process;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +23,9 @@ import java.util.Set;
 final class ProcessTable {
   private static final Path PROC = Path.of("/proc");
 
+  /** A stat line is a few hundred bytes; ppid and pgrp come right after the command name. */
+  private static final int STAT_BYTES = 1024;
+
   private final Map<Long, List<Long>> children = new HashMap<>();
   private final Map<Long, List<Long>> groups = new HashMap<>();
 
@@ -34,9 +37,10 @@ final class ProcessTable {
       return Optional.empty();
     }
     ProcessTable table = new ProcessTable();
+    byte[] buffer = new byte[STAT_BYTES];
     try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
       for (Path process : processes) {
-        table.add(process);
+        table.add(process, buffer);
       }
     } catch (IOException e) {
       return Optional.empty();
@@ -44,17 +48,36 @@ final class ProcessTable {
     return Optional.of(table);
   }
 
-  private void add(Path process) {
-    try {
+  private void add(Path process, byte[] buffer) {
+    try (InputStream in = Files.newInputStream(process.resolve("stat"))) {
       long pid = Long.parseLong(process.getFileName().toString());
-      String stat = Files.readString(process.resolve("stat"), StandardCharsets.US_ASCII);
-      // After the command name in parentheses: state, ppid, pgrp, ...
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 4);
-      children.computeIfAbsent(Long.parseLong(fields[1]), k -> new ArrayList<>()).add(pid);
-      groups.computeIfAbsent(Long.parseLong(fields[2]), k -> new ArrayList<>()).add(pid);
+      int length = in.readNBytes(buffer, 0, buffer.length);
+      // After the command name in parentheses: state, ppid, pgrp, ... Parsed from the bytes, as a
+      // stop reads every process's stat: no string per process.
+      int at = lastIndexOf(buffer, length, (byte) ')') + 4;
+      long[] numbers = new long[2];
+      for (int field = 0; field < 2; field++) {
+        long value = 0;
+        while (at < length && buffer[at] != ' ') {
+          value = value * 10 + (buffer[at++] - '0');
+        }
+        numbers[field] = value;
+        at++;
+      }
+      children.computeIfAbsent(numbers[0], k -> new ArrayList<>()).add(pid);
+      groups.computeIfAbsent(numbers[1], k -> new ArrayList<>()).add(pid);
     } catch (IOException | RuntimeException e) {
       // The process ended while the table was read.
     }
+  }
+
+  private static int lastIndexOf(byte[] buffer, int length, byte wanted) {
+    for (int i = length - 1; i >= 0; i--) {
+      if (buffer[i] == wanted) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no command name");
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class ProcessTree {
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
   private static final long POLL_NANOS = 5_000_000L;
+  private static final long FIRST_POLL_NANOS = 100_000L;
 
   private ProcessTree() {}
 
@@ -77,11 +78,14 @@ public final class ProcessTree {
   private static boolean awaitExit(Iterable<ProcessHandle> handles, Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     List<ProcessHandle> left = alive(handles);
+    // Most processes go within a millisecond of SIGTERM: look again soon, then less often.
+    long pause = FIRST_POLL_NANOS;
     while (!left.isEmpty()) {
       if (System.nanoTime() - deadline >= 0) {
         return false;
       }
-      LockSupport.parkNanos(POLL_NANOS);
+      LockSupport.parkNanos(pause);
+      pause = Math.min(pause * 2, POLL_NANOS);
       if (Thread.currentThread().isInterrupted()) {
         return alive(left).isEmpty();
       }
