@@ -23,24 +23,6 @@ public final class Readiness {
   private Readiness() {}
 
   /**
-   * @throws SessionStartException TIMEOUT, EXITED naming the exit code, or INTERRUPTED when the
-   *     waiting thread is interrupted
-   */
-  public static void await(ProductLauncher launcher, Duration timeout) {
-    CompletableFuture<Integer> exit =
-        launcher
-            .onExit()
-            .map(CompletionStage::toCompletableFuture)
-            .orElseGet(CompletableFuture::new);
-    Optional<CompletionStage<Void>> signal = launcher.whenReady();
-    if (signal.isPresent()) {
-      awaitSignal(signal.get().toCompletableFuture(), exit, timeout);
-    } else {
-      poll(launcher, exit, timeout);
-    }
-  }
-
-  /**
    * Completes once the product is ready, without holding a thread while it waits for a product that
    * signals its readiness (a product that must be polled is polled on a thread of {@code polling}).
    *
