@@ -23,6 +23,10 @@ class LauncherIT {
     assertTrue(
         LibertyServer.messagesLog().contains("on the managed executor"),
         "the launcher reports the container's ManagedExecutorService in messages.log");
+    assertTrue(
+        LibertyServer.messagesLog()
+            .contains("periodic work on java:comp/DefaultManagedScheduledExecutorService"),
+        "the sweeper is scheduled on the container's ManagedScheduledExecutorService");
   }
 
   @Test

@@ -21,9 +21,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Produces {@link BackgroundTasks}: the container's default {@code ManagedExecutorService} when
- * there is one, else an own pool of daemon threads that is shut down with the application. The
- * managed one is never shut down here; it belongs to the container.
+ * Produces {@link BackgroundTasks}: in a container, its default {@code ManagedExecutorService},
+ * {@code ManagedScheduledExecutorService} and {@code ManagedThreadFactory}; else own pools of
+ * daemon threads, shut down with the application. The container's executors are never shut down
+ * here; they belong to the container (only the launcher's own pool of managed threads is).
  */
 @ApplicationScoped
 public class BackgroundTasksProducer {
