@@ -135,8 +135,8 @@ public class SessionManager {
   }
 
   /**
-   * Starts a session; the answer completes once it is ready, without a thread waiting for it.
-   * Cancelling the answer ends the session.
+   * Starts a session; the answer completes once it is ready, without a request thread waiting for
+   * it. Cancelling the answer ends the session.
    *
    * @throws UnknownApplicationException when the application is not configured
    * @throws io.sessionlauncher.model.ResourcesExhaustedException when no resource is free, or the
