@@ -2,18 +2,16 @@ package io.sessionlauncher.engine.process;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Copies a process's merged output to its session log as it comes, watches it for the ready line,
- * and keeps the last few kilobytes for error messages. Runs until the output closes.
+ * Reads the merged output of a process that has no log file (a product run from plain Java),
+ * watches it for the ready line, and keeps the last few kilobytes for error messages; the rest is
+ * dropped. Runs until the output closes. A process with a log file writes it itself and needs no
+ * pump (see {@link ReadyLineWatch}).
  */
 final class OutputPump implements Runnable {
   private static final Logger LOG = Logger.getLogger(OutputPump.class.getName());
@@ -23,62 +21,39 @@ final class OutputPump implements Runnable {
   private static final int READ_BYTES = 2048;
 
   private final InputStream output;
-  private final Path logFile;
   private final StreamMatcher matcher;
-  private final long maxLogBytes;
   private final CompletableFuture<Void> ready;
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
   private final byte[] tail = new byte[TAIL_BYTES];
   private long total;
 
   /**
-   * @param readyLine text meaning ready, or {@code null} when readiness is told otherwise
-   * @param maxLogBytes bytes written to the log at most; the rest is read and dropped
+   * @param readyLine text meaning ready
    * @param ready completed when the ready line has been seen
    */
-  OutputPump(
-      InputStream output,
-      Path logFile,
-      String readyLine,
-      long maxLogBytes,
-      CompletableFuture<Void> ready) {
+  OutputPump(InputStream output, String readyLine, CompletableFuture<Void> ready) {
     this.output = output;
-    this.logFile = logFile;
-    this.matcher =
-        readyLine == null ? null : new StreamMatcher(readyLine.getBytes(StandardCharsets.UTF_8));
-    this.maxLogBytes = maxLogBytes;
+    this.matcher = new StreamMatcher(readyLine.getBytes(StandardCharsets.UTF_8));
     this.ready = ready;
   }
 
   @Override
   public void run() {
     byte[] buffer = new byte[READ_BYTES];
-    try (InputStream in = output;
-        OutputStream log = openLog()) {
+    try (InputStream in = output) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
-        long room = maxLogBytes - total;
-        if (room > 0) {
-          log.write(buffer, 0, (int) Math.min(room, read));
-        }
         remember(buffer, read);
-        if (matcher != null && !ready.isDone() && matcher.feed(buffer, 0, read)) {
+        if (!ready.isDone() && matcher.feed(buffer, 0, read)) {
           ready.complete(null);
         }
       }
     } catch (IOException e) {
       // The process's pipe closes under us when its tree is killed; that is an end, not a fault.
-      LOG.log(Level.FINE, "output of " + logFile + " closed", e);
+      LOG.log(Level.FINE, "output closed", e);
     } finally {
       finished.complete(null);
     }
-  }
-
-  private OutputStream openLog() throws IOException {
-    if (logFile == null) {
-      return OutputStream.nullOutputStream();
-    }
-    return Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   private synchronized void remember(byte[] buffer, int length) {

@@ -87,7 +87,7 @@ public class ProcessStarter {
       }
     } else if (spec.readyLine() != null) {
       // Without a log there is no file to watch: the output is read from a pipe and dropped.
-      OutputPump pump = new OutputPump(process.getInputStream(), null, spec.readyLine(), 0, ready);
+      OutputPump pump = new OutputPump(process.getInputStream(), spec.readyLine(), ready);
       tasks.execute(pump);
       started = SessionProcess.pumped(process, spec, ready, pump);
     } else {

@@ -182,6 +182,27 @@ class ProcessStarterTest {
   }
 
   @Test
+  void withoutALogFileTheReadyLineIsReadFromThePipeAndTheOutputDropped() {
+    SessionProcess process =
+        start(
+            new LaunchSpec(
+                Scripts.sh().say("booting").say(READY).stayAlive().argv(),
+                null,
+                Map.of(),
+                null,
+                READY,
+                new HostPort("127.0.0.1", FreePorts.find()),
+                1 << 20,
+                Duration.ofSeconds(2)));
+
+    process.awaitReady(WAIT);
+
+    assertTrue(process.isReady());
+    assertEquals("booting\n" + READY + "\n", process.outputTail());
+    assertFalse(Files.exists(log()), "no log written");
+  }
+
+  @Test
   void theTailIsTheLastTwoKilobytes() throws Exception {
     SessionProcess process =
         start(
