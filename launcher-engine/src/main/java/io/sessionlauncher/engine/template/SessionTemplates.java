@@ -70,6 +70,8 @@ public final class SessionTemplates {
     generated.put("host", resource.host());
     generated.put("port", Integer.toString(resource.port()));
     generated.put("secret", sessionSecret);
+    // The signed-on principal (or "anonymous"): a request cannot claim to be someone else.
+    generated.put("user", request.owner());
 
     Variables variables = new Variables(generated, config.properties(), values, rules);
     String sessionUrl = TemplateExpander.expand(config.configuration().sessionUrl(), variables);
@@ -88,6 +90,7 @@ public final class SessionTemplates {
     data.put("host", resource.host());
     data.put("port", resource.port());
     data.put("secret", sessionSecret);
+    data.put("user", request.owner());
     data.put("sessionURL", sessionUrl);
     if (cmd != null) {
       data.put("cmd", List.copyOf(argv));

@@ -104,6 +104,17 @@ class SessionTemplatesTest {
   }
 
   @Test
+  void userIsTheOwnerAndARequestCannotClaimAnother() {
+    LauncherConfig config =
+        base().app("viz", List.of("prog", "--data", "/data/${user}"), null).load();
+
+    SessionTemplates.Expansion e = expand(config, "viz", body("user", "mallory"));
+
+    assertEquals(List.of("prog", "--data", "/data/tester"), e.argv());
+    assertEquals("tester", e.data().get("user"));
+  }
+
+  @Test
   void requestValuesAreInsertedLiterally() {
     LauncherConfig config =
         base()
