@@ -155,7 +155,11 @@ class ProcessStarterTest {
     long pipesBefore = pipesOfThisJvm();
     SessionProcess process =
         start(spec(Scripts.sh().say("0123456789abcdef").stayAlive().argv(), READY));
-    assertEquals(pipesBefore, pipesOfThisJvm(), "pipes held by the launcher for the session");
+    // At most as many: an earlier test's pipe may close meanwhile, none may open for this one.
+    long pipesAfter = pipesOfThisJvm();
+    assertTrue(
+        pipesAfter <= pipesBefore,
+        "pipes held by the launcher: " + pipesBefore + " before the session, " + pipesAfter);
 
     Await.until(WAIT, () -> logText().equals("0123456789abcdef\n"), "the output in the log");
 
