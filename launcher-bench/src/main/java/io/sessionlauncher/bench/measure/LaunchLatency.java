@@ -1,8 +1,6 @@
 package io.sessionlauncher.bench.measure;
 
 import io.sessionlauncher.bench.BenchApps;
-import io.sessionlauncher.bench.http.Launched;
-import io.sessionlauncher.bench.http.LauncherClient;
 import io.sessionlauncher.bench.report.Figures;
 import io.sessionlauncher.bench.report.ResultRow;
 import io.sessionlauncher.bench.report.Verdict;
@@ -28,24 +26,13 @@ public final class LaunchLatency implements Measurement {
   public List<ResultRow> run(BenchContext context) throws Exception {
     int launches = context.settings().launches();
     DirectStart direct = context.directStart(BenchApps.INSTANT);
-    Samples launch = new Samples();
-    Samples own = new Samples();
-    Samples delete = new Samples();
     long cpuBefore = ProcStatus.cpuMillis(context.serverPid());
-    try (LauncherClient client = context.client()) {
-      for (int i = 0; i < launches; i++) {
-        try (DirectStart.Started started = direct.start()) {
-          own.add(started.nanos());
-        }
-        long begin = System.nanoTime();
-        Launched session = client.launch(BenchApps.INSTANT);
-        long answered = System.nanoTime();
-        client.delete(session.id());
-        long deleted = System.nanoTime();
-        launch.add(answered - begin);
-        delete.add(deleted - answered);
-      }
-    }
+    SequentialLaunches samples =
+        SequentialLaunches.run(
+            context, launches, direct, client -> client.launch(BenchApps.INSTANT));
+    Samples launch = samples.launch();
+    Samples own = samples.direct();
+    Samples delete = samples.delete();
     double cpuPerCycle =
         (double) (ProcStatus.cpuMillis(context.serverPid()) - cpuBefore) / launches;
     double p50 = launch.percentileMillis(50) - own.percentileMillis(50);

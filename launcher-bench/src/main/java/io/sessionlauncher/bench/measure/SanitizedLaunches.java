@@ -2,7 +2,6 @@ package io.sessionlauncher.bench.measure;
 
 import io.sessionlauncher.bench.BenchApps;
 import io.sessionlauncher.bench.http.Launched;
-import io.sessionlauncher.bench.http.LauncherClient;
 import io.sessionlauncher.bench.report.Figures;
 import io.sessionlauncher.bench.report.ResultRow;
 import io.sessionlauncher.bench.stats.Samples;
@@ -30,19 +29,11 @@ public final class SanitizedLaunches implements Measurement {
   public List<ResultRow> run(BenchContext context) throws Exception {
     int launches = context.settings().launches();
     DirectStart direct = context.directStart(BenchApps.SANITIZED, REQUEST);
-    Samples launch = new Samples();
-    Samples own = new Samples();
-    try (LauncherClient client = context.client()) {
-      for (int i = 0; i < launches; i++) {
-        try (DirectStart.Started started = direct.start()) {
-          own.add(started.nanos());
-        }
-        long begin = System.nanoTime();
-        Launched session = client.launch(BenchApps.SANITIZED, REQUEST);
-        launch.add(System.nanoTime() - begin);
-        client.delete(session.id());
-      }
-    }
+    SequentialLaunches samples =
+        SequentialLaunches.run(
+            context, launches, direct, client -> client.launch(BenchApps.SANITIZED, REQUEST));
+    Samples launch = samples.launch();
+    Samples own = samples.direct();
     int size = context.settings().sanitizedAtOnce();
     double ownMillis = LaunchBurst.directMillis(direct, size);
     AtOnce.Outcome<Launched> outcome =
