@@ -47,13 +47,13 @@ public class SessionRegistry {
 
   /** Counts an admitted session towards its application's and owner's limits. */
   void reserve(Admission admission) {
-    byApp
-        .computeIfAbsent(admission.app().name(), key -> ConcurrentHashMap.newKeySet())
-        .add(admission.id());
-    if (admission.owner() != null) {
-      byOwner
-          .computeIfAbsent(admission.owner(), key -> ConcurrentHashMap.newKeySet())
-          .add(admission.id());
+    count(admission.id(), admission.app().name(), admission.owner());
+  }
+
+  private void count(SessionId id, String application, String owner) {
+    byApp.computeIfAbsent(application, key -> ConcurrentHashMap.newKeySet()).add(id);
+    if (owner != null) {
+      byOwner.computeIfAbsent(owner, key -> ConcurrentHashMap.newKeySet()).add(id);
     }
   }
 
@@ -74,14 +74,7 @@ public class SessionRegistry {
   /** Adds a prepared or adopted session; an adopted one is counted here too. */
   void add(LiveSession session) {
     Session snapshot = session.snapshot();
-    byApp
-        .computeIfAbsent(snapshot.application(), key -> ConcurrentHashMap.newKeySet())
-        .add(snapshot.id());
-    if (snapshot.owner() != null) {
-      byOwner
-          .computeIfAbsent(snapshot.owner(), key -> ConcurrentHashMap.newKeySet())
-          .add(snapshot.id());
-    }
+    count(snapshot.id(), snapshot.application(), snapshot.owner());
     live.put(snapshot.id(), session);
   }
 

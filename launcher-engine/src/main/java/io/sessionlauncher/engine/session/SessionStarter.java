@@ -73,9 +73,9 @@ public class SessionStarter {
   }
 
   /**
-   * Prepares and starts an admitted session; the answer completes once it is ready. No thread is
-   * held while a product that signals its readiness gets ready. Cancelling the answer ends the
-   * session (when the caller gives up).
+   * Prepares and starts an admitted session; the answer completes once it is ready. The caller's
+   * thread is not held while the product gets ready. Cancelling the answer ends the session (when
+   * the caller gives up).
    *
    * @return the ready session, or a failure: {@link
    *     io.sessionlauncher.model.InvalidRequestException} when the request's values are refused,
@@ -220,7 +220,7 @@ public class SessionStarter {
     return new LaunchContext(
         admitted.id().toString(),
         admitted.resource(),
-        config.configuration().logDir().resolve(admitted.id() + ".txt"),
+        SessionLogs.of(config, admitted.id()),
         workingDir(),
         supervision.stopGrace(),
         supervision.maxLogBytes(),

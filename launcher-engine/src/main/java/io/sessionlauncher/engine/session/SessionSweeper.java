@@ -8,7 +8,6 @@ import io.sessionlauncher.model.AppLimits;
 import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
-import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionState;
 import io.sessionlauncher.model.Supervision;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,7 +43,6 @@ public class SessionSweeper {
   private SessionEnder ender;
   private BackgroundTasks tasks;
   private Clock clock;
-  private Supplier<Set<Integer>> connectedPorts;
   private Future<?> schedule;
 
   /** For CDI's proxy. */
@@ -58,28 +55,14 @@ public class SessionSweeper {
       SessionEnder ender,
       BackgroundTasks tasks,
       Clock clock) {
-    this(config, registry, ender, tasks, clock, SessionSweeper::establishedPorts);
-  }
-
-  /**
-   * @param connectedPorts the local ports with an established connection, or {@code null} when they
-   *     cannot be known
-   */
-  SessionSweeper(
-      LauncherConfig config,
-      SessionRegistry registry,
-      SessionEnder ender,
-      BackgroundTasks tasks,
-      Clock clock,
-      Supplier<Set<Integer>> connectedPorts) {
     this.config = config;
     this.registry = registry;
     this.ender = ender;
     this.tasks = tasks;
     this.clock = clock;
-    this.connectedPorts = connectedPorts;
   }
 
+  /** The local ports with an established connection, or {@code null} when they cannot be known. */
   private static Set<Integer> establishedPorts() {
     return TcpConnections.available() ? TcpConnections.establishedPorts() : null;
   }
@@ -130,7 +113,7 @@ public class SessionSweeper {
       AppLimits limits =
           config.app(snapshot.application()).map(AppConfig::limits).orElse(AppLimits.NONE);
       if (!connectedRead && limits.idleTimeout() != null) {
-        connected = connectedPorts.get();
+        connected = establishedPorts();
         connectedRead = true;
       }
       EndCause cause = dueEnd(session, snapshot, limits, now, connected);
@@ -145,7 +128,7 @@ public class SessionSweeper {
   }
 
   private void capLog(Session session, long maxLogBytes) {
-    LogCap.enforce(config.configuration().logDir().resolve(session.id() + ".txt"), maxLogBytes);
+    LogCap.enforce(SessionLogs.of(config, session.id()), maxLogBytes);
   }
 
   private EndCause dueEnd(
@@ -178,13 +161,10 @@ public class SessionSweeper {
       return;
     }
     Instant limit = now.minus(retention);
-    try (DirectoryStream<Path> logs = Files.newDirectoryStream(logDir, "*.txt")) {
+    try (DirectoryStream<Path> logs = Files.newDirectoryStream(logDir, SessionLogs.GLOB)) {
       for (Path log : logs) {
-        String name = log.getFileName().toString();
         boolean sessionLog =
-            SessionId.parse(name.substring(0, name.length() - 4))
-                .filter(id -> !registry.isLive(id))
-                .isPresent();
+            SessionLogs.sessionOf(log).filter(id -> !registry.isLive(id)).isPresent();
         if (sessionLog && Files.getLastModifiedTime(log).toInstant().isBefore(limit)) {
           Files.deleteIfExists(log);
         }
