@@ -13,10 +13,10 @@ import java.util.Objects;
  * @param argv the program and its arguments
  * @param workingDir folder to run in, or {@code null} for the launcher's own
  * @param environment variables added to the launcher's environment
- * @param logFile where the merged output goes, or {@code null} to drop it
+ * @param logFile where the process writes its output and errors, or {@code null} to drop them (its
+ *     size is kept by the sweeper, which knows {@code max_log_size})
  * @param readyLine text meaning ready, or {@code null} to wait for the port instead
  * @param resource the pair the process is to listen on, or {@code null} if unknown
- * @param maxLogBytes cap on the log's size
  * @param stopGrace how long a process has between SIGTERM and SIGKILL
  */
 public record LaunchSpec(
@@ -26,7 +26,6 @@ public record LaunchSpec(
     Path logFile,
     String readyLine,
     HostPort resource,
-    long maxLogBytes,
     Duration stopGrace) {
   public LaunchSpec {
     argv = List.copyOf(argv);

@@ -80,7 +80,7 @@ public class ProcessStarter {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     SessionProcess started;
     if (spec.logFile() != null) {
-      started = SessionProcess.loggingToFile(process, spec, ready);
+      started = SessionProcess.withoutPipe(process, spec, ready);
       if (spec.readyLine() != null) {
         tasks.execute(
             new ReadyLineWatch(spec.logFile(), spec.readyLine(), process.toHandle(), ready));
@@ -91,7 +91,7 @@ public class ProcessStarter {
       tasks.execute(pump);
       started = SessionProcess.pumped(process, spec, ready, pump);
     } else {
-      started = SessionProcess.loggingToFile(process, spec, ready);
+      started = SessionProcess.withoutPipe(process, spec, ready);
     }
     if (spec.readyLine() == null && spec.resource() != null) {
       tasks.execute(() -> awaitPort(spec.resource(), process, ready));

@@ -31,8 +31,8 @@ public final class SessionProcess {
     this.outputClosed = outputClosed;
   }
 
-  /** A process writing its output to the spec's log file itself (or discarding it). */
-  static SessionProcess loggingToFile(
+  /** A process that writes its output to the spec's log file itself, or discards it: no pipe. */
+  static SessionProcess withoutPipe(
       Process process, LaunchSpec spec, CompletableFuture<Void> ready) {
     CompletableFuture<Integer> exit = exitOf(process);
     Supplier<String> tail =

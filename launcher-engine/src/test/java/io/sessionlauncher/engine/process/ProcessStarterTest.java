@@ -61,12 +61,11 @@ class ProcessStarterTest {
   }
 
   private LaunchSpec spec(List<String> argv, String readyLine) {
-    return spec(argv, readyLine, new HostPort("127.0.0.1", FreePorts.find()), 1 << 20);
+    return spec(argv, readyLine, new HostPort("127.0.0.1", FreePorts.find()));
   }
 
-  private LaunchSpec spec(List<String> argv, String readyLine, HostPort resource, long maxLog) {
-    return new LaunchSpec(
-        argv, null, Map.of(), log(), readyLine, resource, maxLog, Duration.ofSeconds(2));
+  private LaunchSpec spec(List<String> argv, String readyLine, HostPort resource) {
+    return new LaunchSpec(argv, null, Map.of(), log(), readyLine, resource, Duration.ofSeconds(2));
   }
 
   private SessionProcess start(LaunchSpec spec) {
@@ -196,7 +195,6 @@ class ProcessStarterTest {
                 null,
                 READY,
                 new HostPort("127.0.0.1", FreePorts.find()),
-                1 << 20,
                 Duration.ofSeconds(2)));
 
     process.awaitReady(WAIT);
@@ -238,7 +236,6 @@ class ProcessStarterTest {
             log(),
             READY,
             new HostPort("127.0.0.1", 1),
-            1 << 20,
             Duration.ofSeconds(1));
     SessionProcess process = start(spec);
 
@@ -269,7 +266,6 @@ class ProcessStarterTest {
             log(),
             READY,
             new HostPort("127.0.0.1", 1),
-            1 << 20,
             Duration.ofSeconds(1));
 
     SessionStartException e = assertThrows(SessionStartException.class, () -> start(spec));
@@ -317,8 +313,7 @@ class ProcessStarterTest {
                 JavaProgram.command(
                     FakeSession.class, "--ready-after", "500", "--listen", Integer.toString(port)),
                 null,
-                new HostPort("127.0.0.1", port),
-                1 << 20));
+                new HostPort("127.0.0.1", port)));
 
     long begin = System.nanoTime();
     process.awaitReady(WAIT);
@@ -339,8 +334,7 @@ class ProcessStarterTest {
             spec(
                 Scripts.sh().pause(Duration.ofMillis(200)).exit(4).argv(),
                 null,
-                new HostPort("127.0.0.1", port),
-                1 << 20));
+                new HostPort("127.0.0.1", port)));
 
     SessionStartException e =
         assertThrows(SessionStartException.class, () -> process.awaitReady(WAIT));

@@ -35,7 +35,6 @@ final class ProcessProductLauncher implements ProductLauncher {
             context.logFile(),
             config.readyLine(),
             context.resource(),
-            context.maxLogBytes(),
             context.stopGrace());
     process = new ProcessStarter(context.executor()).start(spec);
   }
