@@ -1,7 +1,7 @@
 package io.sessionlauncher.rest.content;
 
 import io.sessionlauncher.model.LauncherConfig;
-import io.sessionlauncher.rest.InternalRoutes;
+import io.sessionlauncher.rest.http.InternalRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,6 @@ package io.sessionlauncher.rest.http;
 
 import io.sessionlauncher.model.HttpSettings;
 import io.sessionlauncher.model.LauncherConfig;
-import io.sessionlauncher.rest.Json;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,6 @@
 package io.sessionlauncher.rest.http;
 
 import io.sessionlauncher.model.LauncherException;
-import io.sessionlauncher.rest.Json;
 import jakarta.ws.rs.core.Response;
 import java.util.logging.Level;
 import java.util.logging.Logger;

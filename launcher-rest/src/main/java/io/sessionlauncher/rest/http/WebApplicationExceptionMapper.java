@@ -1,6 +1,5 @@
 package io.sessionlauncher.rest.http;
 
-import io.sessionlauncher.rest.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,8 +1,8 @@
 package io.sessionlauncher.rest.plugins;
 
 import io.sessionlauncher.engine.plugin.PluginCatalog;
-import io.sessionlauncher.rest.InternalRoutes;
-import io.sessionlauncher.rest.Json;
+import io.sessionlauncher.rest.http.InternalRoutes;
+import io.sessionlauncher.rest.http.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -4,7 +4,7 @@ import io.sessionlauncher.engine.config.JsonValues;
 import io.sessionlauncher.model.InvalidRequestException;
 import io.sessionlauncher.model.LaunchRequest;
 import io.sessionlauncher.model.RequestTooLargeException;
-import io.sessionlauncher.rest.Json;
+import io.sessionlauncher.rest.http.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

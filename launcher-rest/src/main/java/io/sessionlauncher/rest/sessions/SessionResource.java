@@ -7,7 +7,7 @@ import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionNotFoundException;
 import io.sessionlauncher.model.SessionState;
-import io.sessionlauncher.rest.Json;
+import io.sessionlauncher.rest.http.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -2,8 +2,8 @@ package io.sessionlauncher.rest.upload;
 
 import io.sessionlauncher.model.InvalidRequestException;
 import io.sessionlauncher.model.LauncherConfig;
-import io.sessionlauncher.rest.InternalRoutes;
-import io.sessionlauncher.rest.Json;
+import io.sessionlauncher.rest.http.InternalRoutes;
+import io.sessionlauncher.rest.http.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -10,7 +10,6 @@ import io.sessionlauncher.model.SessionNotFoundException;
 import io.sessionlauncher.model.SessionStartException;
 import io.sessionlauncher.model.UnknownApplicationException;
 import io.sessionlauncher.model.UnresolvedVariableException;
-import io.sessionlauncher.rest.Json;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
 import io.sessionlauncher.spi.InvalidPluginConfigException;
 import io.sessionlauncher.spi.PluginException;

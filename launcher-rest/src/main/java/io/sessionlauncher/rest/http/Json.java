@@ -1,4 +1,4 @@
-package io.sessionlauncher.rest;
+package io.sessionlauncher.rest.http;
 
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;

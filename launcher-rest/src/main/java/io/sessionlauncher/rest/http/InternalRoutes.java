@@ -1,8 +1,6 @@
-package io.sessionlauncher.rest;
+package io.sessionlauncher.rest.http;
 
 import io.sessionlauncher.model.LauncherConfig;
-import io.sessionlauncher.rest.http.CorsFilter;
-import io.sessionlauncher.rest.http.PathSegments;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

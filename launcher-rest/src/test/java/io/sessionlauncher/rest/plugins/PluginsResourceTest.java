@@ -1,4 +1,4 @@
-package io.sessionlauncher.rest;
+package io.sessionlauncher.rest.plugins;
 
 import static io.sessionlauncher.testing.JsonErrors.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
