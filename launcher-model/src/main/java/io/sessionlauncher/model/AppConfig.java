@@ -17,9 +17,16 @@ import java.util.Objects;
  * @param config the plugin's configuration as plain JSON values, whose strings are templates; or
  *     {@code null} to use the product's stored configuration or the plugin's defaults
  * @param limits per-application limits
+ * @param roles groups (or roles) one of which a caller must be in to launch it ({@code roles}),
+ *     e.g. for a licensed product; empty for every launcher user
  */
 public record AppConfig(
-    String name, String product, String mode, Map<String, Object> config, AppLimits limits) {
+    String name,
+    String product,
+    String mode,
+    Map<String, Object> config,
+    AppLimits limits,
+    List<String> roles) {
 
   /** Product of the command-line process plugin, which {@code cmd} entries use. */
   public static final String PROCESS_PRODUCT = "process";
@@ -32,6 +39,13 @@ public record AppConfig(
     Objects.requireNonNull(product, "product");
     Objects.requireNonNull(limits, "limits");
     config = config == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(config));
+    roles = List.copyOf(roles);
+  }
+
+  /** An app any launcher user may launch. */
+  public AppConfig(
+      String name, String product, String mode, Map<String, Object> config, AppLimits limits) {
+    this(name, product, mode, config, limits, List.of());
   }
 
   /** A command-line app as the reference launcher knows them. */
@@ -46,6 +60,11 @@ public record AppConfig(
 
   /** This app with other limits. */
   public AppConfig withLimits(AppLimits newLimits) {
-    return new AppConfig(name, product, mode, config, newLimits);
+    return new AppConfig(name, product, mode, config, newLimits, roles);
+  }
+
+  /** This app, launched only by members of {@code newRoles} (any launcher user when empty). */
+  public AppConfig withRoles(List<String> newRoles) {
+    return new AppConfig(name, product, mode, config, limits, newRoles);
   }
 }

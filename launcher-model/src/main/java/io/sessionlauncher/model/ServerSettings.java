@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param sanitize rules for client-supplied values, by request key
  * @param supervision how session processes are looked after
  * @param http cross-origin and upload settings
+ * @param access who may do what, per-user limits and the audit trail
  */
 public record ServerSettings(
     String host,
@@ -36,7 +37,8 @@ public record ServerSettings(
     Path uploadDir,
     Map<String, SanitizeRule> sanitize,
     Supervision supervision,
-    HttpSettings http) {
+    HttpSettings http,
+    AccessSettings access) {
   public ServerSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(endpoint, "endpoint");
@@ -48,5 +50,6 @@ public record ServerSettings(
     sanitize = Map.copyOf(sanitize);
     Objects.requireNonNull(supervision, "supervision");
     Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(access, "access");
   }
 }

@@ -1,5 +1,6 @@
 package io.sessionlauncher.engine.config;
 
+import io.sessionlauncher.model.AccessSettings;
 import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.AppLimits;
 import io.sessionlauncher.model.ConfigurationException;
@@ -107,7 +108,34 @@ public class ConfigLoader {
         uploadDir,
         sanitize,
         supervision(c, base),
-        http(c));
+        http(c),
+        access(c, base, logDir));
+  }
+
+  private static AccessSettings access(JsonFields c, Path base, Path logDir) {
+    AccessSettings defaults = AccessSettings.defaults(logDir.resolve("audit.jsonl"));
+    List<String> users = c.has("user_groups") ? groups(c, "user_groups") : defaults.userGroups();
+    List<String> admins =
+        c.has("admin_groups") ? groups(c, "admin_groups") : defaults.adminGroups();
+    Integer perUser =
+        c.has("max_sessions_per_user")
+            ? c.integer("max_sessions_per_user", 1, Integer.MAX_VALUE)
+            : null;
+    Integer starting =
+        c.has("max_starting") ? c.integer("max_starting", 1, Integer.MAX_VALUE) : null;
+    Path audit = c.has("audit_file") ? path(c, "audit_file", base) : defaults.auditFile();
+    return new AccessSettings(users, admins, perUser, starting, audit);
+  }
+
+  /** A list of group names, none of them blank. */
+  private static List<String> groups(JsonFields c, String name) {
+    List<String> groups = c.strings(name);
+    for (String group : groups) {
+      if (group.isBlank()) {
+        throw JsonConverter.expected(c.key(name), "group names, none of them blank", groups);
+      }
+    }
+    return groups;
   }
 
   private static HttpSettings http(JsonFields c) {
@@ -224,7 +252,8 @@ public class ConfigLoader {
     for (String name : apps.names()) {
       JsonFields app = apps.member(name);
       AppConfig config = app.has("cmd") ? commandApp(name, app) : pluginApp(name, app);
-      result.put(name, config.withLimits(limits(app)));
+      List<String> roles = app.has("roles") ? groups(app, "roles") : List.of();
+      result.put(name, config.withLimits(limits(app)).withRoles(roles));
     }
     return result;
   }
@@ -266,7 +295,11 @@ public class ConfigLoader {
         app.has("max_sessions") ? app.integer("max_sessions", 1, Integer.MAX_VALUE) : null;
     Duration lifetime = app.has("max_lifetime") ? app.seconds("max_lifetime", false) : null;
     Duration idle = app.has("idle_timeout") ? app.seconds("idle_timeout", false) : null;
-    return new AppLimits(maxSessions, lifetime, idle);
+    Integer perUser =
+        app.has("max_sessions_per_user")
+            ? app.integer("max_sessions_per_user", 1, Integer.MAX_VALUE)
+            : null;
+    return new AppLimits(maxSessions, lifetime, idle, perUser);
   }
 
   /** The {@code products} section, or a whole file of stored plugin configurations. */

@@ -29,6 +29,7 @@ public class SessionRegistry {
   private final Map<SessionId, Session> ended = new ConcurrentHashMap<>();
   private final Map<String, Set<SessionId>> byApp = new ConcurrentHashMap<>();
   private final Map<String, Set<SessionId>> byOwner = new ConcurrentHashMap<>();
+  private final Map<OwnerOfApp, Set<SessionId>> byOwnerOfApp = new ConcurrentHashMap<>();
   private Clock clock;
   private Duration keepEnded;
 
@@ -54,6 +55,9 @@ public class SessionRegistry {
     byApp.computeIfAbsent(application, key -> ConcurrentHashMap.newKeySet()).add(id);
     if (owner != null) {
       byOwner.computeIfAbsent(owner, key -> ConcurrentHashMap.newKeySet()).add(id);
+      byOwnerOfApp
+          .computeIfAbsent(new OwnerOfApp(owner, application), key -> ConcurrentHashMap.newKeySet())
+          .add(id);
     }
   }
 
@@ -67,6 +71,10 @@ public class SessionRegistry {
       Set<SessionId> ofOwner = byOwner.get(owner);
       if (ofOwner != null) {
         ofOwner.remove(id);
+      }
+      Set<SessionId> ofOwnerOfApp = byOwnerOfApp.get(new OwnerOfApp(owner, application));
+      if (ofOwnerOfApp != null) {
+        ofOwnerOfApp.remove(id);
       }
     }
   }
@@ -101,6 +109,15 @@ public class SessionRegistry {
     Set<SessionId> ids = byOwner.get(owner);
     return ids == null ? 0 : ids.size();
   }
+
+  /** Sessions admitted and not yet ended, of an owner and an application. */
+  public int countOfOwner(String owner, String application) {
+    Set<SessionId> ids = byOwnerOfApp.get(new OwnerOfApp(owner, application));
+    return ids == null ? 0 : ids.size();
+  }
+
+  /** Key of the per-owner, per-application count. */
+  private record OwnerOfApp(String owner, String application) {}
 
   Optional<LiveSession> live(SessionId id) {
     return Optional.ofNullable(live.get(id));

@@ -1,13 +1,22 @@
 package io.sessionlauncher.rest.sessions;
 
-import io.sessionlauncher.engine.session.SessionManager;
+import io.sessionlauncher.engine.access.SessionAccess;
+import io.sessionlauncher.engine.audit.AuditTrail;
+import io.sessionlauncher.model.AccessDeniedException;
+import io.sessionlauncher.model.Caller;
+import io.sessionlauncher.model.InvalidRequestException;
 import io.sessionlauncher.model.LaunchRequest;
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.LauncherException;
+import io.sessionlauncher.model.LimitReachedException;
+import io.sessionlauncher.model.ResourcesExhaustedException;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionNotFoundException;
+import io.sessionlauncher.model.SessionStartException;
 import io.sessionlauncher.model.SessionState;
 import io.sessionlauncher.rest.http.Json;
+import io.sessionlauncher.rest.security.CallerSecurityContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,9 +34,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -45,21 +57,24 @@ public class SessionResource {
    */
   static final String SESSION_PATH = "{endpoint: [^/]+}/{id: /*[^/]+}";
 
-  private SessionManager sessions;
+  private SessionAccess sessions;
   private LauncherConfig config;
+  private AuditTrail audit;
 
   /** For CDI's proxy. */
   protected SessionResource() {}
 
   @Inject
-  public SessionResource(SessionManager sessions, LauncherConfig config) {
+  public SessionResource(SessionAccess sessions, LauncherConfig config, AuditTrail audit) {
     this.sessions = sessions;
     this.config = config;
+    this.audit = audit;
   }
 
   /**
-   * Starts a session and answers once it is ready. The request's thread is given back to the server
-   * as soon as the process runs: a hundred launches waiting for their sessions hold no threads.
+   * Starts a session owned by the caller and answers once it is ready. The request's thread is
+   * given back to the server as soon as the process runs: a hundred launches waiting for their
+   * sessions hold no threads.
    */
   @POST
   @Path("{endpoint: [^/]+}")
@@ -70,49 +85,138 @@ public class SessionResource {
       InputStream body,
       @Suspended AsyncResponse response) {
     requireEndpoint(endpoint);
-    LaunchRequest request = LaunchRequestReader.read(body, owner(security));
+    Caller caller = CallerSecurityContext.callerOf(security);
+    String client = CallerSecurityContext.clientOf(security);
+    LaunchRequest request = LaunchRequestReader.read(body, caller.name());
+    CompletableFuture<Session> launch;
+    try {
+      launch = sessions.launch(caller, request);
+    } catch (LauncherException e) {
+      audit.record("refused", caller.name(), request.application(), null, client, outcome(e));
+      throw e;
+    }
     var unused =
-        sessions
-            .createAsync(request)
-            .whenComplete(
-                (session, failure) -> {
-                  if (failure == null) {
-                    response.resume(
-                        Json.response(Response.Status.OK, session.publicView(fields())));
-                  } else {
-                    response.resume(
-                        failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause()
-                            : failure);
-                  }
-                });
+        launch.whenComplete(
+            (session, failure) -> {
+              if (failure == null) {
+                audit.record(
+                    "start",
+                    caller.name(),
+                    session.application(),
+                    session.id().toString(),
+                    client,
+                    "ready");
+                response.resume(Json.response(Response.Status.OK, session.publicView(fields())));
+              } else {
+                Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                audit.record(
+                    "start", caller.name(), request.application(), null, client, outcome(cause));
+                response.resume(cause);
+              }
+            });
   }
 
-  /** The session's public view with its state; ended sessions stay visible for a while. */
+  /**
+   * The caller's live sessions (an admin's: everyone's, with their owners), without their secrets,
+   * and who the caller is: what a page needs to show who is signed on.
+   */
+  @GET
+  @Path("{endpoint: [^/]+}")
+  public Response list(@PathParam("endpoint") String endpoint, @Context SecurityContext security) {
+    requireEndpoint(endpoint);
+    Caller caller = CallerSecurityContext.callerOf(security);
+    List<Object> listed = new ArrayList<>();
+    for (Session session : sessions.list(caller)) {
+      Map<String, Object> view = withState(session, false);
+      view.put("application", session.application());
+      view.put("owner", session.owner());
+      view.put("createdAt", session.createdAt().toString());
+      listed.add(view);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("user", caller.name());
+    answer.put("signedOn", caller.signedOn());
+    answer.put("admin", sessions.isAdmin(caller));
+    answer.put("sessions", listed);
+    return Json.response(Response.Status.OK, answer);
+  }
+
+  /**
+   * The session's public view with its state; ended sessions stay visible for a while. Another
+   * user's session is not found, as an unknown id; its secret is shown to its owner only.
+   */
   @GET
   @Path(SESSION_PATH)
-  public Response get(@PathParam("endpoint") String endpoint, @PathParam("id") String path) {
+  public Response get(
+      @PathParam("endpoint") String endpoint,
+      @PathParam("id") String path,
+      @Context SecurityContext security) {
     requireEndpoint(endpoint);
+    Caller caller = CallerSecurityContext.callerOf(security);
     String id = withoutSlashes(path);
     Session session =
         SessionId.parse(id)
-            .flatMap(sessions::find)
+            .flatMap(sessionId -> sessions.find(caller, sessionId))
             .orElseThrow(() -> new SessionNotFoundException(id));
-    return Json.response(Response.Status.OK, withState(session));
+    return Json.response(
+        Response.Status.OK, withState(session, sessions.mayReadSecret(caller, session)));
   }
 
-  /** Stops the session and returns its public view, never its command. */
+  /** Stops the session and returns its public view, never its command or its secret. */
   @DELETE
   @Path(SESSION_PATH)
-  public Response delete(@PathParam("endpoint") String endpoint, @PathParam("id") String path) {
+  public Response delete(
+      @PathParam("endpoint") String endpoint,
+      @PathParam("id") String path,
+      @Context SecurityContext security) {
     requireEndpoint(endpoint);
+    Caller caller = CallerSecurityContext.callerOf(security);
+    String client = CallerSecurityContext.clientOf(security);
     String id = withoutSlashes(path);
-    SessionId sessionId = SessionId.parse(id).orElseThrow(() -> new SessionNotFoundException(id));
-    return Json.response(Response.Status.OK, withState(sessions.stop(sessionId)));
+    Session stopped;
+    try {
+      SessionId sessionId = SessionId.parse(id).orElseThrow(() -> new SessionNotFoundException(id));
+      stopped = sessions.stop(caller, sessionId);
+    } catch (LauncherException e) {
+      audit.record("refused", caller.name(), null, null, client, outcome(e));
+      throw e;
+    }
+    audit.record(
+        "stop", caller.name(), stopped.application(), stopped.id().toString(), client, "stopped");
+    return Json.response(Response.Status.OK, withState(stopped, false));
   }
 
-  private Map<String, Object> withState(Session session) {
-    Map<String, Object> view = new java.util.LinkedHashMap<>(session.publicView(fields()));
+  /** A short word for the audit trail: never the message, which may echo a client's values. */
+  private static String outcome(Throwable failure) {
+    if (failure instanceof SessionStartException start) {
+      return "failed: " + start.reason().name().toLowerCase(Locale.ROOT);
+    }
+    if (failure instanceof AccessDeniedException) {
+      return "forbidden";
+    }
+    if (failure instanceof LimitReachedException) {
+      return "limit reached";
+    }
+    if (failure instanceof ResourcesExhaustedException) {
+      return "no resource";
+    }
+    if (failure instanceof SessionNotFoundException) {
+      return "not found";
+    }
+    if (failure instanceof InvalidRequestException) {
+      return "invalid request";
+    }
+    return "error";
+  }
+
+  private Map<String, Object> withState(Session session, boolean withSecret) {
+    Map<String, Object> view = new LinkedHashMap<>(session.publicView(fields()));
+    if (!withSecret) {
+      view.remove("secret");
+    }
     view.put("state", session.state().name().toLowerCase(Locale.ROOT));
     if (session.state() == SessionState.ENDED) {
       if (session.endCause() != null) {
@@ -125,7 +229,7 @@ public class SessionResource {
     return view;
   }
 
-  private java.util.List<String> fields() {
+  private List<String> fields() {
     return config.configuration().fields();
   }
 
@@ -141,12 +245,5 @@ public class SessionResource {
     if (!config.configuration().endpoint().equals(endpoint)) {
       throw new NotFoundException("No resource at /" + endpoint);
     }
-  }
-
-  private static String owner(SecurityContext security) {
-    Principal principal = security == null ? null : security.getUserPrincipal();
-    return principal == null || principal.getName() == null || principal.getName().isBlank()
-        ? LaunchRequest.ANONYMOUS
-        : principal.getName();
   }
 }

@@ -1,5 +1,7 @@
 package io.sessionlauncher.rest.testing;
 
+import io.sessionlauncher.engine.access.SessionAccess;
+import io.sessionlauncher.engine.audit.AuditTrail;
 import io.sessionlauncher.engine.concurrent.BackgroundTasksProducer;
 import io.sessionlauncher.engine.config.ConfigLoader;
 import io.sessionlauncher.engine.persist.SessionStore;
@@ -24,18 +26,25 @@ import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.rest.content.ContentResource;
+import io.sessionlauncher.rest.http.AccessDeniedExceptionMapper;
 import io.sessionlauncher.rest.http.CorsFilter;
 import io.sessionlauncher.rest.http.InternalRoutes;
 import io.sessionlauncher.rest.http.InvalidPluginConfigExceptionMapper;
 import io.sessionlauncher.rest.http.InvalidRequestExceptionMapper;
 import io.sessionlauncher.rest.http.LauncherExceptionMapper;
+import io.sessionlauncher.rest.http.LimitReachedExceptionMapper;
 import io.sessionlauncher.rest.http.RequestTooLargeExceptionMapper;
 import io.sessionlauncher.rest.http.ResourcesExhaustedExceptionMapper;
 import io.sessionlauncher.rest.http.SessionNotFoundExceptionMapper;
 import io.sessionlauncher.rest.http.SessionStartExceptionMapper;
+import io.sessionlauncher.rest.http.SignOnRequiredExceptionMapper;
 import io.sessionlauncher.rest.http.UnexpectedExceptionMapper;
 import io.sessionlauncher.rest.http.WebApplicationExceptionMapper;
 import io.sessionlauncher.rest.plugins.PluginsResource;
+import io.sessionlauncher.rest.security.Callers;
+import io.sessionlauncher.rest.security.SignOnFilter;
+import io.sessionlauncher.rest.security.SignOnGuard;
+import io.sessionlauncher.rest.security.SignOnSettingsProducer;
 import io.sessionlauncher.rest.sessions.SessionResource;
 import io.sessionlauncher.rest.upload.UploadResource;
 import io.sessionlauncher.testing.FreePorts;
@@ -101,6 +110,9 @@ public final class InProcessLauncher
           SessionNotFoundExceptionMapper.class,
           ResourcesExhaustedExceptionMapper.class,
           SessionStartExceptionMapper.class,
+          AccessDeniedExceptionMapper.class,
+          LimitReachedExceptionMapper.class,
+          SignOnRequiredExceptionMapper.class,
           WebApplicationExceptionMapper.class,
           UnexpectedExceptionMapper.class);
 
@@ -113,6 +125,7 @@ public final class InProcessLauncher
                   UploadResource.class,
                   InternalRoutes.class,
                   CorsFilter.class,
+                  SignOnFilter.class,
                   PluginsResource.class),
               EXCEPTION_MAPPERS.stream())
           .toList();
@@ -126,6 +139,7 @@ public final class InProcessLauncher
 
   private final int ports;
   private final Setup setup;
+  private boolean signOn;
   private Path folder;
   private LauncherJson json;
   private boolean perTest;
@@ -146,6 +160,15 @@ public final class InProcessLauncher
    */
   public static InProcessLauncher withPorts(int ports, Setup setup) {
     return new InProcessLauncher(ports, setup);
+  }
+
+  /**
+   * This launcher with sign-on on, its requests authenticated by {@link TestIdentity}'s headers (as
+   * the server's MicroProfile JWT authenticates bearer tokens).
+   */
+  public InProcessLauncher withSignOn() {
+    this.signOn = true;
+    return this;
   }
 
   /** Loads {@code launcherJson} and serves it until {@link #close}. */
@@ -218,7 +241,13 @@ public final class InProcessLauncher
                 InternalRoutes.class,
                 CorsFilter.class,
                 PluginsResource.class,
-                PluginValidation.class)
+                PluginValidation.class,
+                SessionAccess.class,
+                AuditTrail.class,
+                Callers.class,
+                SignOnGuard.class,
+                SignOnFilter.class,
+                signOn ? TestIdentity.SignOnOn.class : SignOnSettingsProducer.class)
             .addExtension(new FixedConfig(launcherConfig))
             // Discovery is off (the file-reading config producer must stay out), so Jersey's own
             // CDI extensions are registered by hand.
@@ -228,6 +257,9 @@ public final class InProcessLauncher
     try {
       URI uri = URI.create("http://127.0.0.1:" + FreePorts.find() + "/");
       ResourceConfig application = new ResourceConfig(Set.copyOf(COMPONENTS));
+      if (signOn) {
+        application.register(TestIdentity.class);
+      }
       server = GrizzlyHttpServerFactory.createHttpServer(uri, application);
       base = uri;
       config = launcherConfig;

@@ -1,0 +1,52 @@
+package io.sessionlauncher.rest.security;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Whether the server signs its users on, and what an operator allowed without it. Read from
+ * MicroProfile Config, so {@code server.xml} variables, system properties and the environment set
+ * them: {@value #SIGN_ON} is set by the sign-on configuration of the server, {@value
+ * #ALLOW_ANONYMOUS} is the one switch that lets a launcher without sign-on listen beyond loopback,
+ * {@value #HOST} is the address the server's HTTP endpoint binds.
+ *
+ * @param signOn whether requests must carry a signed-on principal
+ * @param allowAnonymous whether the operator accepts a launcher without sign-on on a non-loopback
+ *     address
+ * @param host the address the server listens on ({@code *} and {@code 0.0.0.0} for every address)
+ */
+public record SignOnSettings(boolean signOn, boolean allowAnonymous, String host) {
+
+  /** Set to {@code true} by the server's sign-on configuration. */
+  public static final String SIGN_ON = "launcher.signOn";
+
+  /** The switch that allows anonymous use beyond loopback. */
+  public static final String ALLOW_ANONYMOUS = "launcher.allowAnonymous";
+
+  /** The server variable of the HTTP endpoint's address. */
+  public static final String HOST = "http.host";
+
+  /** Without sign-on, on loopback: what {@code ./run.sh} serves. */
+  public static final SignOnSettings LOOPBACK_ANONYMOUS =
+      new SignOnSettings(false, false, "127.0.0.1");
+
+  /** Whether the server can only be reached from this machine. */
+  public boolean loopbackOnly() {
+    if (host == null || host.isBlank()) {
+      return false;
+    }
+    String name = host.trim();
+    if (name.equals("localhost")) {
+      return true;
+    }
+    if (name.equals("*") || !name.matches("[0-9.]+|\\[?[0-9A-Fa-f:]+]?")) {
+      // A host name could resolve to anything tomorrow; only literal addresses count.
+      return false;
+    }
+    try {
+      return InetAddress.getByName(name.replace("[", "").replace("]", "")).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

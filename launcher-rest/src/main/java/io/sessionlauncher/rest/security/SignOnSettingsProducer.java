@@ -1,0 +1,22 @@
+package io.sessionlauncher.rest.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Makes {@link SignOnSettings} injectable, read once from MicroProfile Config. */
+@ApplicationScoped
+public class SignOnSettingsProducer {
+
+  @Produces
+  @Singleton
+  SignOnSettings signOnSettings() {
+    Config config = ConfigProvider.getConfig();
+    return new SignOnSettings(
+        config.getOptionalValue(SignOnSettings.SIGN_ON, Boolean.class).orElse(false),
+        config.getOptionalValue(SignOnSettings.ALLOW_ANONYMOUS, Boolean.class).orElse(false),
+        config.getOptionalValue(SignOnSettings.HOST, String.class).orElse("127.0.0.1"));
+  }
+}
