@@ -30,6 +30,41 @@ class LauncherIT {
   }
 
   @Test
+  void withoutSignOnOnLoopbackEveryCallerIsAnonymousAndTheLogSaysSo() throws Exception {
+    assertTrue(
+        LibertyServer.messagesLog().contains("Sign-on is off: every caller is 'anonymous'"),
+        "the start-up warning in messages.log");
+    Http.Answer listing = client.get("paraview/");
+    assertEquals(200, listing.status(), listing.body());
+    assertEquals("anonymous", listing.json().getString("user"));
+    assertFalse(listing.json().getBoolean("signedOn"));
+  }
+
+  @Test
+  void theAuditTrailNamesTheClientAddressAndIsTheServersAlone() throws Exception {
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    String id = created.json().getString("id");
+    assertEquals(200, client.delete("paraview/" + id).status());
+    java.nio.file.Path audit = LibertyServer.serverDir().resolve("logs/sessions/audit.jsonl");
+    String trail = Files.readString(audit);
+    assertTrue(
+        trail
+            .lines()
+            .anyMatch(
+                line ->
+                    line.contains("\"action\":\"start\"")
+                        && line.contains(id)
+                        && line.contains("\"client\":\"127.0.0.1\"")),
+        trail);
+    assertFalse(trail.contains(created.json().getString("secret", "no secret")), trail);
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(audit)));
+  }
+
+  @Test
   void demoSessionIsLaunchedEchoesAndLeavesNothingAfterDelete() throws Exception {
     Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
     assertEquals(200, created.status(), created.body());
