@@ -12,6 +12,7 @@ import io.sessionlauncher.engine.testing.FreePorts;
 import io.sessionlauncher.engine.testing.LauncherJson;
 import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.LaunchRequest;
+import io.sessionlauncher.model.LimitReachedException;
 import io.sessionlauncher.model.ResourcesExhaustedException;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionStartException;
@@ -169,6 +170,41 @@ class SessionCoreTest {
     assertEquals(9, refused);
     assertEquals(3, engine.bean(SessionRegistry.class).countOfApp("viz"));
     assertEquals(3, products.size(), "no product created for a refused launch");
+  }
+
+  @Test
+  void concurrentLaunchesOfOneUserNeverExceedThePerUserLimit() throws Exception {
+    SessionManager sessions =
+        start(
+            config(20).set("configuration.max_sessions_per_user", 3).set("apps.viz", scripted()),
+            readyAtOnce());
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Session>> launches = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String owner = i < 10 ? "alice" : "bob";
+      launches.add(
+          clients.submit(
+              () -> {
+                go.await();
+                return sessions.create(
+                    new LaunchRequest("viz", Map.of("application", "viz"), owner));
+              }));
+    }
+    go.countDown();
+
+    int refused = 0;
+    for (Future<Session> launch : launches) {
+      try {
+        launch.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        assertTrue(e.getCause() instanceof LimitReachedException, e.getCause().toString());
+        refused++;
+      }
+    }
+    assertEquals(7, refused, "alice's launches past 3");
+    assertEquals(3, engine.bean(SessionRegistry.class).countOfOwner("alice"));
+    assertEquals(2, engine.bean(SessionRegistry.class).countOfOwner("bob"));
+    assertEquals(5, products.size(), "no product created for a refused launch");
   }
 
   @Test
