@@ -71,13 +71,21 @@ final class Keycloak implements AutoCloseable {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
+  private final Thread shutdownHook;
   private final Path home;
   private final URI base;
   private final HttpClient client;
   private final Duration startTime;
 
-  private Keycloak(Process process, Path home, URI base, HttpClient client, Duration startTime) {
+  private Keycloak(
+      Process process,
+      Thread shutdownHook,
+      Path home,
+      URI base,
+      HttpClient client,
+      Duration startTime) {
     this.process = process;
+    this.shutdownHook = shutdownHook;
     this.home = home;
     this.base = base;
     this.client = client;
@@ -127,6 +135,9 @@ final class Keycloak implements AutoCloseable {
     URI wellKnown = base.resolve("realms/" + REALM + "/.well-known/openid-configuration");
     long started = System.nanoTime();
     Process process = builder.start();
+    // Should the test JVM be stopped before JUnit closes its resources (Ctrl-C, a fork timeout).
+    Thread shutdownHook = new Thread(() -> end(process, home), "keycloak-stop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
       Waits.until(
           () -> "Keycloak to answer at " + wellKnown + tail(log),
@@ -140,10 +151,12 @@ final class Keycloak implements AutoCloseable {
             return answers(client, wellKnown);
           });
     } catch (RuntimeException | Error e) {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
       end(process, home);
       throw e;
     }
-    return new Keycloak(process, home, base, client, Duration.ofNanos(System.nanoTime() - started));
+    return new Keycloak(
+        process, shutdownHook, home, base, client, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** How long Keycloak took from start to answering. */
@@ -238,6 +251,7 @@ final class Keycloak implements AutoCloseable {
 
   @Override
   public void close() {
+    Runtime.getRuntime().removeShutdownHook(shutdownHook);
     end(process, home);
   }
 
