@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Waits;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,6 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(KeycloakExtension.class)
 class BrowserSignOnIT {
   private static final Duration LOGIN_FORM_LIMIT = Duration.ofSeconds(60);
-  private static final Duration PAGE_LIMIT = Duration.ofSeconds(60);
 
   /** What Chromium reports for the TypeError thrown by wslink 2.5.0's stop() callback. */
   private static final String WSLINK_STOP_BUG = "Cannot read properties of undefined";
@@ -92,9 +89,9 @@ class BrowserSignOnIT {
       login.click();
 
       // Back on the page, which runs the client as soon as it loads.
-      JsonObject page = awaitPage(chromium);
+      JsonObject page = WslinkPage.await(chromium);
       assertEquals(index, chromium.driver().getCurrentUrl(), "back on the page it asked for");
-      sessionId = sessionId(page);
+      sessionId = WslinkPage.sessionId(page);
       assertWholeLife(page, https.resolve("paraview/").toString());
     } finally {
       stopIfRunning(sessionId);
@@ -130,37 +127,11 @@ class BrowserSignOnIT {
     assertTrue(left.isEmpty(), "demo processes left on port " + port + ": " + left);
   }
 
-  private static JsonObject awaitPage(HeadlessChromium chromium) {
-    if (!chromium.awaitTrue("return !!(window.e2e && window.e2e.done);", PAGE_LIMIT)) {
-      throw new AssertionError(
-          "the page did not finish in "
-              + PAGE_LIMIT.toSeconds()
-              + " s; at "
-              + chromium.driver().getCurrentUrl()
-              + ", state "
-              + chromium.script("return window.e2e ? JSON.stringify(window.e2e) : null;")
-              + ", page "
-              + chromium.driver().getPageSource());
-    }
-    String state = (String) chromium.script("return JSON.stringify(window.e2e);");
-    return Json.createReader(new StringReader(state)).readObject();
-  }
-
-  private static String sessionId(JsonObject page) {
-    return page.get("connection") instanceof JsonObject connection
-        ? connection.getString("id", null)
-        : null;
-  }
-
   /** Leaves no session behind when an assertion failed half-way. */
   private void stopIfRunning(String sessionId) {
     if (sessionId == null) {
       return;
     }
-    api.send(
-        api.request("paraview/" + sessionId)
-            .header("Authorization", "Bearer " + keycloak.accessToken("alice"))
-            .DELETE()
-            .build());
+    new BearerCalls(api).delete(keycloak.accessToken("alice"), "paraview/" + sessionId);
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,11 @@ class SignOnAccessIT {
 
   private static Keycloak keycloak;
 
-  private final Http launcher =
-      new Http(
-          URI.create("http://127.0.0.1:" + SystemTools.required("e2e.signon.http.port") + "/"));
+  private final BearerCalls api =
+      new BearerCalls(
+          new Http(
+              URI.create(
+                  "http://127.0.0.1:" + SystemTools.required("e2e.signon.http.port") + "/")));
 
   @BeforeAll
   static void provider(Keycloak running) {
@@ -78,17 +79,11 @@ class SignOnAccessIT {
   }
 
   private Http.Answer as(String user, String method, String path) {
-    HttpRequest.Builder request =
-        launcher.request(path).header("Authorization", "Bearer " + keycloak.accessToken(user));
-    return launcher.send(
-        switch (method) {
-          case "POST" ->
-              request
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(DEMO))
-                  .build();
-          case "DELETE" -> request.DELETE().build();
-          default -> request.GET().build();
-        });
+    String token = keycloak.accessToken(user);
+    return switch (method) {
+      case "POST" -> api.post(token, path, DEMO);
+      case "DELETE" -> api.delete(token, path);
+      default -> api.get(token, path);
+    };
   }
 }

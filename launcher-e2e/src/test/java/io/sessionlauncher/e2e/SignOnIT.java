@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(KeycloakExtension.class)
 class SignOnIT {
-  private static final Pattern MAP_ID = Pattern.compile("^(\\S+) ", Pattern.MULTILINE);
   private static final String DEMO = "{\"application\": \"demo\"}";
 
   private static Keycloak keycloak;
@@ -51,6 +47,7 @@ class SignOnIT {
       new Http(
           URI.create("http://127.0.0.1:" + SystemTools.required("e2e.signon.http.port") + "/"));
   private final Path serverDir = Path.of(SystemTools.required("e2e.signon.server.dir"));
+  private final BearerCalls api = new BearerCalls(launcher);
   private final Set<String> launched = new HashSet<>();
 
   @BeforeAll
@@ -61,12 +58,7 @@ class SignOnIT {
   @AfterEach
   void stopWhatWasLaunched() {
     for (String id : launched) {
-      launcher.send(
-          launcher
-              .request("paraview/" + id)
-              .header("Authorization", "Bearer " + keycloak.accessToken("alice"))
-              .DELETE()
-              .build());
+      api.delete(keycloak.accessToken("alice"), "paraview/" + id);
     }
   }
 
@@ -89,7 +81,7 @@ class SignOnIT {
   @Test
   void aValidTokenLaunchesForItsUser() throws IOException {
     String token = keycloak.accessToken("alice");
-    Http.Answer post = withToken(token, "paraview/", "POST");
+    Http.Answer post = api.post(token, "paraview/", DEMO);
     assertEquals(200, post.status(), post.body());
     JsonObject session = post.json();
     String id = session.getString("id");
@@ -97,17 +89,19 @@ class SignOnIT {
     // The launcher's ${user} is the caller's principal: the token's preferred_username.
     assertEquals("alice", session.getString("user"), "session: " + session);
     assertTrue(session.getString("sessionURL").startsWith("ws://127.0.0.1:"), "" + session);
-    assertTrue(liveSessionIds().contains(id), "the proxy file maps the new session");
+    assertTrue(
+        ProxyFile.liveSessionIds(serverDir).contains(id), "the proxy file maps the new session");
 
-    Http.Answer shown = withToken(token, "paraview/" + id, "GET");
+    Http.Answer shown = api.get(token, "paraview/" + id);
     assertEquals(200, shown.status(), shown.body());
     assertEquals(id, shown.json().getString("id"));
 
-    Http.Answer stopped = withToken(token, "paraview/" + id, "DELETE");
+    Http.Answer stopped = api.delete(token, "paraview/" + id);
     assertEquals(200, stopped.status(), stopped.body());
     assertEquals("ended", stopped.json().getString("state"), stopped.body());
     launched.remove(id);
-    assertFalse(liveSessionIds().contains(id), "the proxy file still maps " + id);
+    assertFalse(
+        ProxyFile.liveSessionIds(serverDir).contains(id), "the proxy file still maps " + id);
   }
 
   @Test
@@ -154,7 +148,7 @@ class SignOnIT {
             Keycloak.REALM, Keycloak.SHORT_LIVED_CLIENT, Keycloak.SHORT_LIVED_SECRET, "alice");
     Instant expires = Instant.ofEpochSecond(claims(token).getJsonNumber("exp").longValue());
     // While it is valid it is accepted (the launcher then answers for the unknown session) ...
-    Http.Answer valid = withToken(token, "paraview/" + UUID.randomUUID(), "GET");
+    Http.Answer valid = api.get(token, "paraview/" + UUID.randomUUID());
     assertEquals(404, valid.status(), "a fresh token is accepted: " + valid.body());
     // ... and once past its expiry and the server's clock skew (1 s in the test server), never.
     Instant refusedFrom = expires.plusSeconds(2);
@@ -232,31 +226,15 @@ class SignOnIT {
   }
 
   private void assertRefused(String token) throws IOException {
-    Http.Answer post = withToken(token, "paraview/", "POST");
+    Http.Answer post = api.post(token, "paraview/", DEMO);
     assertJsonError(post, 401, "bearer token was not accepted");
     assertNothingLaunched();
     assertJsonError(
-        withToken(token, "paraview/" + UUID.randomUUID(), "GET"),
-        401,
-        "bearer token was not accepted");
-  }
-
-  private Http.Answer withToken(String token, String path, String method) {
-    HttpRequest.Builder request = launcher.request(path).header("Authorization", "Bearer " + token);
-    return launcher.send(
-        switch (method) {
-          case "POST" ->
-              request
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(DEMO))
-                  .build();
-          case "DELETE" -> request.DELETE().build();
-          default -> request.GET().build();
-        });
+        api.get(token, "paraview/" + UUID.randomUUID()), 401, "bearer token was not accepted");
   }
 
   private void assertNothingLaunched() throws IOException {
-    Set<String> live = liveSessionIds();
+    Set<String> live = ProxyFile.liveSessionIds(serverDir);
     live.removeAll(launched);
     assertTrue(live.isEmpty(), "sessions launched for a refused request: " + live);
     if (launched.isEmpty()) {
@@ -266,19 +244,6 @@ class SignOnIT {
           Processes.withCommandLine("demo-session", "--port 331"),
           "demo processes for a refused request");
     }
-  }
-
-  /** The ids in the launcher's proxy file: the sessions it believes are alive. */
-  private Set<String> liveSessionIds() throws IOException {
-    Path file = serverDir.resolve("proxy/proxy-mapping.txt");
-    Set<String> ids = new HashSet<>();
-    if (Files.exists(file)) {
-      Matcher line = MAP_ID.matcher(Files.readString(file, StandardCharsets.UTF_8));
-      while (line.find()) {
-        ids.add(line.group(1));
-      }
-    }
-    return ids;
   }
 
   /** The claims of a JWT, read without checking anything. */
