@@ -48,6 +48,15 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Starts chromedriver and a headless browser; {@code workDir} receives profile and logs. */
   static HeadlessChromium start(Path workDir) throws IOException {
+    return start(workDir, false);
+  }
+
+  /**
+   * As {@link #start(Path)}; with {@code acceptSelfSignedCertificates}, HTTPS servers with
+   * certificates no authority signed (the test servers' own) are accepted.
+   */
+  static HeadlessChromium start(Path workDir, boolean acceptSelfSignedCertificates)
+      throws IOException {
     // Belt and braces: the explicit executable below already keeps Selenium Manager out.
     System.setProperty(
         ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, SystemTools.CHROMEDRIVER.toString());
@@ -72,6 +81,7 @@ final class HeadlessChromium implements AutoCloseable {
         "--disable-sync",
         "--disable-dev-shm-usage",
         "--user-data-dir=" + profile);
+    options.setAcceptInsecureCerts(acceptSelfSignedCertificates);
     try {
       return new HeadlessChromium(profile, service, new ChromeDriver(service, options));
     } catch (RuntimeException e) {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -38,10 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * window.e2e}.
  */
 class WslinkProcessLauncherIT {
-  private static final Duration PAGE_LIMIT = Duration.ofSeconds(60);
   private static final int POOL_FIRST = 33000;
   private static final int POOL_LAST = 33049;
-  private static final Pattern MAP_ID = Pattern.compile("^(\\S+) ", Pattern.MULTILINE);
 
   /** The page's default endPoint, relative to the page: SmartConnect's form. */
   private static final String DEFAULT_END_POINT = "paraview/";
@@ -92,8 +86,8 @@ class WslinkProcessLauncherIT {
       } else {
         chromium.driver().get(index + "?endPoint=" + encode(endPoint));
       }
-      JsonObject page = awaitPage(chromium);
-      sessionId = sessionId(page);
+      JsonObject page = WslinkPage.await(chromium);
+      sessionId = WslinkPage.sessionId(page);
       assertWholeLife(page, endPoint);
     } finally {
       stopIfRunning(sessionId);
@@ -113,8 +107,8 @@ class WslinkProcessLauncherIT {
             StaticPages.start(content, Integer.getInteger("e2e.browser.cors.port", 9383));
         HeadlessChromium chromium = HeadlessChromium.start(work)) {
       chromium.driver().get(pages.resolve("index.html?endPoint=" + encode(endPoint)).toString());
-      JsonObject page = awaitPage(chromium);
-      sessionId = sessionId(page);
+      JsonObject page = WslinkPage.await(chromium);
+      sessionId = WslinkPage.sessionId(page);
       assertWholeLife(page, endPoint);
     } finally {
       stopIfRunning(sessionId);
@@ -128,11 +122,11 @@ class WslinkProcessLauncherIT {
   @Test
   void clientOnAnOriginNotAllowedGetsNoSession() throws Exception {
     String endPoint = launcher.base().resolve("paraview").toString();
-    Set<String> before = liveSessionIds();
+    Set<String> before = ProxyFile.liveSessionIds(serverDir);
     try (StaticPages pages = StaticPages.start(content, 0);
         HeadlessChromium chromium = HeadlessChromium.start(work)) {
       chromium.driver().get(pages.resolve("index.html?endPoint=" + encode(endPoint)).toString());
-      JsonObject page = awaitPage(chromium);
+      JsonObject page = WslinkPage.await(chromium);
 
       assertEquals("start-failed", page.getString("outcome", null), "page: " + page);
       assertEquals(JsonValue.NULL, page.get("connection"), "page: " + page);
@@ -140,7 +134,7 @@ class WslinkProcessLauncherIT {
       assertEquals(0, error.getInt("status"), "the browser hid the answer: " + error);
 
       // A text/plain POST needs no preflight, so the request itself reached the launcher.
-      Set<String> launched = new HashSet<>(liveSessionIds());
+      Set<String> launched = new HashSet<>(ProxyFile.liveSessionIds(serverDir));
       launched.removeAll(before);
       assertTrue(
           launched.isEmpty(),
@@ -149,7 +143,7 @@ class WslinkProcessLauncherIT {
               + ", an origin cors_origins does not allow: "
               + launched);
     } finally {
-      Set<String> launched = new HashSet<>(liveSessionIds());
+      Set<String> launched = new HashSet<>(ProxyFile.liveSessionIds(serverDir));
       launched.removeAll(before);
       for (String id : launched) {
         stopIfRunning(id);
@@ -164,7 +158,7 @@ class WslinkProcessLauncherIT {
       chromium
           .driver()
           .get(launcher.base().resolve("index.html?application=no-such-app").toString());
-      JsonObject page = awaitPage(chromium);
+      JsonObject page = WslinkPage.await(chromium);
 
       // SmartConnect hands data.response.error to its user: it must be the launcher's message.
       assertEquals("start-failed", page.getString("outcome", null), "page: " + page);
@@ -233,46 +227,12 @@ class WslinkProcessLauncherIT {
         "session after stop: " + shown.status() + " " + shown.body());
     List<ProcessHandle> left = Processes.awaitNoDemoOnPort(port, Duration.ofSeconds(10));
     assertTrue(left.isEmpty(), "demo processes left on port " + port + ": " + left);
-    assertFalse(liveSessionIds().contains(id), "the proxy file still maps " + id);
-  }
-
-  private static JsonObject awaitPage(HeadlessChromium chromium) {
-    if (!chromium.awaitTrue("return !!(window.e2e && window.e2e.done);", PAGE_LIMIT)) {
-      throw new AssertionError(
-          "the page did not finish in "
-              + PAGE_LIMIT.toSeconds()
-              + " s; at "
-              + chromium.driver().getCurrentUrl()
-              + ", state "
-              + chromium.script("return window.e2e ? JSON.stringify(window.e2e) : null;")
-              + ", page "
-              + chromium.driver().getPageSource());
-    }
-    String state = (String) chromium.script("return JSON.stringify(window.e2e);");
-    return Json.createReader(new StringReader(state)).readObject();
-  }
-
-  private static String sessionId(JsonObject page) {
-    return page.get("connection") instanceof JsonObject connection
-        ? connection.getString("id", null)
-        : null;
+    assertFalse(
+        ProxyFile.liveSessionIds(serverDir).contains(id), "the proxy file still maps " + id);
   }
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /** The ids in the launcher's proxy file: the sessions it believes are alive. */
-  private Set<String> liveSessionIds() throws IOException {
-    Path file = serverDir.resolve("proxy/proxy-mapping.txt");
-    Set<String> ids = new HashSet<>();
-    if (Files.exists(file)) {
-      Matcher line = MAP_ID.matcher(Files.readString(file, StandardCharsets.UTF_8));
-      while (line.find()) {
-        ids.add(line.group(1));
-      }
-    }
-    return ids;
   }
 
   /** Leaves no session behind when an assertion failed half-way. */

@@ -46,7 +46,11 @@ public final class Waits {
     until(() -> what, limit, poll, condition);
   }
 
-  private static void until(
+  /**
+   * As {@link #until(String, Duration, Duration, Callable)}, with a description made when the wait
+   * runs out.
+   */
+  public static void until(
       Supplier<String> what, Duration limit, Duration poll, Callable<Boolean> condition) {
     try {
       conditions(limit).pollInterval(poll).until(condition);

@@ -59,9 +59,15 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         && !method.equals(HttpMethod.OPTIONS);
   }
 
-  /** Whether the page's origin is the launcher's own host (the {@code Host} it was called by). */
+  /**
+   * Whether the page's origin is the launcher's own host (the {@code Host} it was called by, or
+   * over HTTP/2, which has no {@code Host} header, the authority of the request URI).
+   */
   private static boolean sameOrigin(String origin, ContainerRequestContext request) {
     String host = request.getHeaderString("Host");
+    if (host == null) {
+      host = request.getUriInfo().getRequestUri().getRawAuthority();
+    }
     if (host == null) {
       return false;
     }

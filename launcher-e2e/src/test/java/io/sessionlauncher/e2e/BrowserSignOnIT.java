@@ -1,0 +1,137 @@
+package io.sessionlauncher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Waits;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A person signing on with a browser: headless Chromium opens the launcher's page over HTTPS, is
+ * sent to Keycloak's login form, signs in as alice, and comes back to the page, whose npm {@code
+ * wslink} ProcessLauncher then starts a session, talks to it over its WebSocket and stops it. The
+ * page's requests carry no Authorization header: the sign-on cookie Liberty set after the login is
+ * all that makes them alice's.
+ */
+@ExtendWith(KeycloakExtension.class)
+class BrowserSignOnIT {
+  private static final Duration LOGIN_FORM_LIMIT = Duration.ofSeconds(60);
+
+  /** What Chromium reports for the TypeError thrown by wslink 2.5.0's stop() callback. */
+  private static final String WSLINK_STOP_BUG = "Cannot read properties of undefined";
+
+  private static Keycloak keycloak;
+
+  private final URI https =
+      URI.create("https://127.0.0.1:" + SystemTools.required("e2e.signon.https.port") + "/");
+  private final Http api =
+      new Http(
+          URI.create("http://127.0.0.1:" + SystemTools.required("e2e.signon.http.port") + "/"));
+  private final Path content =
+      Path.of(SystemTools.required("e2e.signon.server.dir")).resolve("content");
+  private Path work;
+
+  @BeforeAll
+  static void provider(Keycloak running) {
+    keycloak = running;
+  }
+
+  @BeforeEach
+  void browserAndClient(TestInfo test) throws IOException {
+    SystemTools.requireChromium();
+    Path wslink = SystemTools.requireWslinkBrowserBuild();
+    Files.copy(wslink, content.resolve("wslink.js"), StandardCopyOption.REPLACE_EXISTING);
+    work =
+        Path.of(SystemTools.required("e2e.browser.work.dir"))
+            .resolve(test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime());
+  }
+
+  @Test
+  void aUserSignsInAndThePageLaunchesTalksToAndStopsASession() throws Exception {
+    String sessionId = null;
+    try (HeadlessChromium chromium = HeadlessChromium.start(work, true)) {
+      String index = https.resolve("index.html").toString();
+      chromium.driver().get(index);
+
+      // Sent to Keycloak's login form; sign in there as alice.
+      String loginForm = keycloak.authorizationEndpoint(Keycloak.REALM);
+      Waits.until(
+          () ->
+              "Keycloak's login form at "
+                  + loginForm
+                  + "; the browser is at "
+                  + chromium.driver().getCurrentUrl(),
+          LOGIN_FORM_LIMIT,
+          Duration.ofMillis(100),
+          () ->
+              chromium.driver().getCurrentUrl().startsWith(loginForm)
+                  && !chromium.driver().findElements(By.id("kc-login")).isEmpty());
+      chromium.driver().findElement(By.id("username")).sendKeys("alice");
+      chromium.driver().findElement(By.id("password")).sendKeys("alice-password");
+      WebElement login = chromium.driver().findElement(By.id("kc-login"));
+      login.click();
+
+      // Back on the page, which runs the client as soon as it loads.
+      JsonObject page = WslinkPage.await(chromium);
+      assertEquals(index, chromium.driver().getCurrentUrl(), "back on the page it asked for");
+      sessionId = WslinkPage.sessionId(page);
+      assertWholeLife(page, https.resolve("paraview/").toString());
+    } finally {
+      stopIfRunning(sessionId);
+    }
+  }
+
+  private void assertWholeLife(JsonObject page, String endPoint) throws Exception {
+    List<JsonObject> requests = page.getJsonArray("requests").getValuesAs(JsonObject.class);
+    assertFalse(requests.isEmpty(), "the client sent a request; page: " + page);
+    JsonObject start = requests.get(0);
+    assertEquals("POST", start.getString("method"));
+    assertEquals(endPoint, start.getString("url"));
+    assertEquals(200, start.getInt("status"), "start answer (signed on by cookie): " + start);
+
+    assertTrue(page.get("connection") instanceof JsonObject, "ProcessReady event; page: " + page);
+    JsonObject connection = page.getJsonObject("connection");
+    // The launcher knew the caller: the session was launched for alice.
+    assertEquals("alice", connection.getString("user", null), "session: " + connection);
+    assertEquals(page.getString("sent"), page.getString("echo", null), "echo; page: " + page);
+
+    assertEquals(2, requests.size(), "start and stop requests; page: " + page);
+    JsonObject stop = requests.get(1);
+    assertEquals("DELETE", stop.getString("method"));
+    assertEquals(200, stop.getInt("status"), "stop answer (signed on by cookie): " + stop);
+    assertEquals("ended", stop.getJsonObject("response").getString("state"), "stop: " + stop);
+    for (JsonString error : page.getJsonArray("pageErrors").getValuesAs(JsonString.class)) {
+      assertTrue(error.getString().contains(WSLINK_STOP_BUG), "unexpected page error: " + error);
+    }
+    assertEquals("ok", page.getString("outcome", null), "page outcome; page state: " + page);
+
+    int port = URI.create(connection.getString("sessionURL")).getPort();
+    List<ProcessHandle> left = Processes.awaitNoDemoOnPort(port, Duration.ofSeconds(10));
+    assertTrue(left.isEmpty(), "demo processes left on port " + port + ": " + left);
+  }
+
+  /** Leaves no session behind when an assertion failed half-way. */
+  private void stopIfRunning(String sessionId) {
+    if (sessionId == null) {
+      return;
+    }
+    new BearerCalls(api).delete(keycloak.accessToken("alice"), "paraview/" + sessionId);
+  }
+}
