@@ -68,25 +68,7 @@ class BrowserSignOnIT {
     String sessionId = null;
     try (HeadlessChromium chromium = HeadlessChromium.start(work, true)) {
       String index = https.resolve("index.html").toString();
-      chromium.driver().get(index);
-
-      // Sent to Keycloak's login form; sign in there as alice.
-      String loginForm = keycloak.authorizationEndpoint(Keycloak.REALM);
-      Waits.until(
-          () ->
-              "Keycloak's login form at "
-                  + loginForm
-                  + "; the browser is at "
-                  + chromium.driver().getCurrentUrl(),
-          LOGIN_FORM_LIMIT,
-          Duration.ofMillis(100),
-          () ->
-              chromium.driver().getCurrentUrl().startsWith(loginForm)
-                  && !chromium.driver().findElements(By.id("kc-login")).isEmpty());
-      chromium.driver().findElement(By.id("username")).sendKeys("alice");
-      chromium.driver().findElement(By.id("password")).sendKeys("alice-password");
-      WebElement login = chromium.driver().findElement(By.id("kc-login"));
-      login.click();
+      signIn(chromium, index, "alice");
 
       // Back on the page, which runs the client as soon as it loads.
       JsonObject page = WslinkPage.await(chromium);
@@ -96,6 +78,86 @@ class BrowserSignOnIT {
     } finally {
       stopIfRunning(sessionId);
     }
+  }
+
+  @Test
+  void anotherUserInHisBrowserCannotReachAlicesSessionAndAnAdminInHersStopsIt() throws Exception {
+    Http.Answer launched =
+        new BearerCalls(api)
+            .post(keycloak.accessToken("alice"), "paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, launched.status(), launched.body());
+    String sessionId = launched.json().getString("id");
+    try {
+      try (HeadlessChromium bob = HeadlessChromium.start(work.resolve("bob"), true)) {
+        signIn(bob, https.resolve("blank.html").toString(), "bob");
+        assertTrue(
+            bob.driver().getCurrentUrl().endsWith("/blank.html"), bob.driver().getCurrentUrl());
+        assertEquals(404, fetch(bob, "GET", "paraview/" + sessionId).getInt("status"));
+        assertEquals(404, fetch(bob, "DELETE", "paraview/" + sessionId).getInt("status"));
+        JsonObject listing = fetch(bob, "GET", "paraview/");
+        assertEquals(200, listing.getInt("status"), listing.toString());
+        assertFalse(listing.getString("body").contains(sessionId), listing.toString());
+      }
+      try (HeadlessChromium carol = HeadlessChromium.start(work.resolve("carol"), true)) {
+        signIn(carol, https.resolve("blank.html").toString(), "carol");
+        JsonObject listing = fetch(carol, "GET", "paraview/");
+        assertEquals(200, listing.getInt("status"), listing.toString());
+        assertTrue(listing.getString("body").contains(sessionId), listing.toString());
+        JsonObject stopped = fetch(carol, "DELETE", "paraview/" + sessionId);
+        assertEquals(200, stopped.getInt("status"), stopped.toString());
+      }
+      Http.Answer shown =
+          new BearerCalls(api).get(keycloak.accessToken("alice"), "paraview/" + sessionId);
+      assertEquals("ended", shown.json().getString("state"), shown.body());
+      sessionId = null;
+    } finally {
+      stopIfRunning(sessionId);
+    }
+  }
+
+  /** Opens {@code page}, is sent to Keycloak's login form and signs in there as {@code user}. */
+  private static void signIn(HeadlessChromium chromium, String page, String user) {
+    chromium.driver().get(page);
+    String loginForm = keycloak.authorizationEndpoint(Keycloak.REALM);
+    Waits.until(
+        () ->
+            "Keycloak's login form at "
+                + loginForm
+                + "; the browser is at "
+                + chromium.driver().getCurrentUrl(),
+        LOGIN_FORM_LIMIT,
+        Duration.ofMillis(100),
+        () ->
+            chromium.driver().getCurrentUrl().startsWith(loginForm)
+                && !chromium.driver().findElements(By.id("kc-login")).isEmpty());
+    chromium.driver().findElement(By.id("username")).sendKeys(user);
+    chromium.driver().findElement(By.id("password")).sendKeys(user + "-password");
+    WebElement login = chromium.driver().findElement(By.id("kc-login"));
+    login.click();
+    Waits.until(
+        () -> "back at " + page + "; the browser is at " + chromium.driver().getCurrentUrl(),
+        LOGIN_FORM_LIMIT,
+        Duration.ofMillis(100),
+        () -> chromium.driver().getCurrentUrl().equals(page));
+  }
+
+  /**
+   * The page's own same-origin {@code fetch}, carrying only the sign-on cookie: {@code {"status",
+   * "body"}}.
+   */
+  private static JsonObject fetch(HeadlessChromium chromium, String method, String path) {
+    Object answer =
+        ((org.openqa.selenium.JavascriptExecutor) chromium.driver())
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0], {method: arguments[1]})"
+                    + ".then(async r => done(JSON.stringify({status: r.status, body: await"
+                    + " r.text()})))"
+                    + ".catch(e => done(JSON.stringify({status: -1, body: String(e)})));",
+                path,
+                method);
+    return jakarta.json.Json.createReader(new java.io.StringReader(String.valueOf(answer)))
+        .readObject();
   }
 
   private void assertWholeLife(JsonObject page, String endPoint) throws Exception {

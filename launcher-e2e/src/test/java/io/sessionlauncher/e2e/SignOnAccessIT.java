@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what once signed on, decided by the application from the caller's principal and
- * groups: alice and bob are in launcher-user, carol in launcher-admin, dave in no group. Each test
- * uses real tokens from Keycloak on the sign-on server.
+ * groups: alice and bob are in launcher-user, carol in launcher-admin, dave in no group, erin in
+ * launcher-user and licensed-users. Each test uses real tokens from Keycloak on the sign-on server,
+ * whose launcher.json sets {@code max_sessions_per_user} 2 and an app for licensed-users only.
  */
-@Disabled(
-    "needs the application's access rules (groups, ownership, listing) from the REST layer;"
-        + " enable when they are merged")
 @ExtendWith(KeycloakExtension.class)
 class SignOnAccessIT {
   private static final String DEMO = "{\"application\": \"demo\"}";
@@ -76,6 +76,80 @@ class SignOnAccessIT {
         as("alice", "DELETE", "paraview/" + id);
       }
     }
+  }
+
+  @Test
+  void theSecretIsTheOwnersAloneAndNeverInTheListingTheProxyFileOrTheAuditTrail() throws Exception {
+    Http.Answer post = launch("alice", "demo-secret");
+    assertEquals(200, post.status(), post.body());
+    String id = post.json().getString("id");
+    String secret = post.json().getString("secret");
+    try {
+      assertEquals(secret, as("alice", "GET", "paraview/" + id).json().getString("secret"));
+      for (Http.Answer other :
+          List.of(
+              as("alice", "GET", "paraview/"),
+              as("carol", "GET", "paraview/"),
+              as("carol", "GET", "paraview/" + id),
+              as("bob", "GET", "paraview/" + id))) {
+        assertFalse(other.body().contains(secret), other.body());
+      }
+      assertFalse(Files.readString(serverFile("proxy/proxy-mapping.txt")).contains(secret));
+    } finally {
+      Http.Answer stop = as("alice", "DELETE", "paraview/" + id);
+      assertFalse(stop.body().contains(secret), stop.body());
+    }
+    String audit = Files.readString(serverFile("logs/sessions/audit.jsonl"));
+    assertFalse(audit.contains(secret), "the audit trail holds the secret");
+    assertTrue(
+        audit
+            .lines()
+            .anyMatch(
+                line ->
+                    line.contains("\"action\":\"start\"")
+                        && line.contains("\"user\":\"alice\"")
+                        && line.contains(id)
+                        && line.contains("\"client\":\"127.0.0.1\"")),
+        audit);
+    assertFalse(audit.contains("eyJ"), "no token in the audit trail");
+  }
+
+  @Test
+  void oneUserReachesTheirLimitAndGets429WhileOthersStillLaunch() {
+    List<String> ids = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        Http.Answer post = as("alice", "POST", "paraview/");
+        assertEquals(200, post.status(), post.body());
+        ids.add(post.json().getString("id"));
+      }
+      Http.Answer third = as("alice", "POST", "paraview/");
+      assertJsonError(third, 429, "max_sessions_per_user");
+      assertEquals("5", third.header("Retry-After"));
+      Http.Answer bobs = as("bob", "POST", "paraview/");
+      assertEquals(200, bobs.status(), bobs.body());
+      ids.add(bobs.json().getString("id"));
+    } finally {
+      ids.forEach(id -> as("carol", "DELETE", "paraview/" + id));
+    }
+  }
+
+  @Test
+  void aLicensedApplicationIsLaunchedOnlyByItsProviderGroup() {
+    Http.Answer refused = launch("alice", "licensed");
+    assertJsonError(refused, 403, "'licensed'");
+    Http.Answer erins = launch("erin", "licensed");
+    assertEquals(200, erins.status(), erins.body());
+    assertEquals(200, as("erin", "DELETE", "paraview/" + erins.json().getString("id")).status());
+  }
+
+  private static java.nio.file.Path serverFile(String relative) {
+    return java.nio.file.Path.of(SystemTools.required("e2e.signon.server.dir")).resolve(relative);
+  }
+
+  private Http.Answer launch(String user, String application) {
+    return api.post(
+        keycloak.accessToken(user), "paraview/", "{\"application\": \"" + application + "\"}");
   }
 
   private Http.Answer as(String user, String method, String path) {

@@ -1,7 +1,5 @@
 package io.sessionlauncher.rest.security;
 
-import io.sessionlauncher.model.AccessSettings;
-import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.Caller;
 import io.sessionlauncher.model.LauncherConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,13 +28,7 @@ public class Callers {
   @Inject
   public Callers(SignOnSettings settings, LauncherConfig config) {
     this.settings = settings;
-    AccessSettings access = config.configuration().access();
-    Set<String> groups = new LinkedHashSet<>(access.userGroups());
-    groups.addAll(access.adminGroups());
-    for (AppConfig app : config.apps().values()) {
-      groups.addAll(app.roles());
-    }
-    this.knownGroups = List.copyOf(groups);
+    this.knownGroups = List.copyOf(RoleDeclarations.roles(config));
   }
 
   /** Whether requests must come from a signed-on principal. */
@@ -56,9 +48,10 @@ public class Callers {
     if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
       return null;
     }
+    Set<String> tokenGroups = TokenGroups.of(principal);
     Set<String> groups = new LinkedHashSet<>();
     for (String group : knownGroups) {
-      if (security.isUserInRole(group)) {
+      if (tokenGroups.contains(group) || security.isUserInRole(group)) {
         groups.add(group);
       }
     }
