@@ -115,6 +115,26 @@ class BrowserSignOnIT {
     }
   }
 
+  @Test
+  void aMemberOfALicensedGroupLaunchesItsApplicationFromTheBrowser() throws Exception {
+    try (HeadlessChromium erin = HeadlessChromium.start(work.resolve("erin"), true);
+        HeadlessChromium alice = HeadlessChromium.start(work.resolve("alice"), true)) {
+      signIn(erin, https.resolve("blank.html").toString(), "erin");
+      JsonObject launched = fetch(erin, "POST", "paraview/", "{\"application\": \"licensed\"}");
+      assertEquals(200, launched.getInt("status"), launched.toString());
+      String id =
+          jakarta.json.Json.createReader(new java.io.StringReader(launched.getString("body")))
+              .readObject()
+              .getString("id");
+      assertEquals(200, fetch(erin, "DELETE", "paraview/" + id, null).getInt("status"));
+
+      signIn(alice, https.resolve("blank.html").toString(), "alice");
+      JsonObject refused = fetch(alice, "POST", "paraview/", "{\"application\": \"licensed\"}");
+      assertEquals(403, refused.getInt("status"), refused.toString());
+      assertTrue(refused.getString("body").contains("'licensed'"), refused.toString());
+    }
+  }
+
   /** Opens {@code page}, is sent to Keycloak's login form and signs in there as {@code user}. */
   private static void signIn(HeadlessChromium chromium, String page, String user) {
     chromium.driver().get(page);
@@ -146,16 +166,24 @@ class BrowserSignOnIT {
    * "body"}}.
    */
   private static JsonObject fetch(HeadlessChromium chromium, String method, String path) {
+    return fetch(chromium, method, path, null);
+  }
+
+  /** The same with a JSON body, or none when {@code body} is {@code null}. */
+  private static JsonObject fetch(
+      HeadlessChromium chromium, String method, String path, String body) {
     Object answer =
         ((org.openqa.selenium.JavascriptExecutor) chromium.driver())
             .executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                    + "fetch(arguments[0], {method: arguments[1]})"
+                    + "fetch(arguments[0], {method: arguments[1], body: arguments[2],"
+                    + " headers: arguments[2] ? {'Content-Type': 'application/json'} : {}})"
                     + ".then(async r => done(JSON.stringify({status: r.status, body: await"
                     + " r.text()})))"
                     + ".catch(e => done(JSON.stringify({status: -1, body: String(e)})));",
                 path,
-                method);
+                method,
+                body);
     return jakarta.json.Json.createReader(new java.io.StringReader(String.valueOf(answer)))
         .readObject();
   }

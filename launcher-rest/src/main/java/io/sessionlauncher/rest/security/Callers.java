@@ -1,5 +1,7 @@
 package io.sessionlauncher.rest.security;
 
+import io.sessionlauncher.model.AccessSettings;
+import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.Caller;
 import io.sessionlauncher.model.LauncherConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +24,23 @@ public class Callers {
   private SignOnSettings settings;
   private List<String> knownGroups;
 
+  /** Whether some group can only be found in a token's claims: an app's {@code roles}. */
+  private boolean needsClaims;
+
   /** For CDI's proxy. */
   protected Callers() {}
 
   @Inject
   public Callers(SignOnSettings settings, LauncherConfig config) {
     this.settings = settings;
-    this.knownGroups = List.copyOf(RoleDeclarations.roles(config));
+    AccessSettings access = config.configuration().access();
+    Set<String> groups = new LinkedHashSet<>(access.userGroups());
+    groups.addAll(access.adminGroups());
+    for (AppConfig app : config.apps().values()) {
+      groups.addAll(app.roles());
+      needsClaims |= !app.roles().isEmpty();
+    }
+    this.knownGroups = List.copyOf(groups);
   }
 
   /** Whether requests must come from a signed-on principal. */
@@ -48,7 +60,10 @@ public class Callers {
     if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
       return null;
     }
-    Set<String> tokenGroups = TokenGroups.of(principal);
+    Set<String> tokenGroups = new LinkedHashSet<>(TokenGroups.of(principal));
+    if (tokenGroups.isEmpty() && needsClaims) {
+      tokenGroups.addAll(LibertyLoginGroups.of(settings.groupsClaim()));
+    }
     Set<String> groups = new LinkedHashSet<>();
     for (String group : knownGroups) {
       if (tokenGroups.contains(group) || security.isUserInRole(group)) {

@@ -14,8 +14,11 @@ import java.net.UnknownHostException;
  * @param allowAnonymous whether the operator accepts a launcher without sign-on on a non-loopback
  *     address
  * @param host the address the server listens on ({@code *} and {@code 0.0.0.0} for every address)
+ * @param groupsClaim the claim of the provider's tokens that lists a user's groups ({@value
+ *     #GROUPS_CLAIM}, default {@code groups})
  */
-public record SignOnSettings(boolean signOn, boolean allowAnonymous, String host) {
+public record SignOnSettings(
+    boolean signOn, boolean allowAnonymous, String host, String groupsClaim) {
 
   /** Set to {@code true} by the server's sign-on configuration. */
   public static final String SIGN_ON = "launcher.signOn";
@@ -23,12 +26,20 @@ public record SignOnSettings(boolean signOn, boolean allowAnonymous, String host
   /** The switch that allows anonymous use beyond loopback. */
   public static final String ALLOW_ANONYMOUS = "launcher.allowAnonymous";
 
+  /** The server variable naming the claim that lists a user's groups. */
+  public static final String GROUPS_CLAIM = "signOn.groupsClaim";
+
   /** The server variable of the HTTP endpoint's address. */
   public static final String HOST = "http.host";
 
   /** Without sign-on, on loopback: what {@code ./run.sh} serves. */
   public static final SignOnSettings LOOPBACK_ANONYMOUS =
-      new SignOnSettings(false, false, "127.0.0.1");
+      new SignOnSettings(false, false, "127.0.0.1", "groups");
+
+  /** With the usual groups claim. */
+  public SignOnSettings(boolean signOn, boolean allowAnonymous, String host) {
+    this(signOn, allowAnonymous, host, "groups");
+  }
 
   /** Whether the server can only be reached from this machine. */
   public boolean loopbackOnly() {

@@ -17,6 +17,7 @@ public class SignOnSettingsProducer {
     return new SignOnSettings(
         config.getOptionalValue(SignOnSettings.SIGN_ON, Boolean.class).orElse(false),
         config.getOptionalValue(SignOnSettings.ALLOW_ANONYMOUS, Boolean.class).orElse(false),
-        config.getOptionalValue(SignOnSettings.HOST, String.class).orElse("127.0.0.1"));
+        config.getOptionalValue(SignOnSettings.HOST, String.class).orElse("127.0.0.1"),
+        config.getOptionalValue(SignOnSettings.GROUPS_CLAIM, String.class).orElse("groups"));
   }
 }
