@@ -1,9 +1,14 @@
 package io.sessionlauncher.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The end-to-end test page ({@code src/test/liberty/browser/content}), as the browser tests read
@@ -31,6 +36,21 @@ final class WslinkPage {
     }
     String state = (String) chromium.script("return JSON.stringify(window.e2e);");
     return Json.createReader(new StringReader(state)).readObject();
+  }
+
+  /**
+   * Checks that the client's first request was its start: a POST to {@code endPoint} answered 200,
+   * followed by the ProcessReady event; returns that event's session.
+   */
+  static JsonObject assertStarted(JsonObject page, String endPoint) {
+    List<JsonObject> requests = page.getJsonArray("requests").getValuesAs(JsonObject.class);
+    assertFalse(requests.isEmpty(), "the client sent a request; page: " + page);
+    JsonObject start = requests.get(0);
+    assertEquals("POST", start.getString("method"));
+    assertEquals(endPoint, start.getString("url"));
+    assertEquals(200, start.getInt("status"), "start answer: " + start);
+    assertTrue(page.get("connection") instanceof JsonObject, "ProcessReady event; page: " + page);
+    return page.getJsonObject("connection");
   }
 
   /** The id of the session the client started, or {@code null} if it started none. */

@@ -177,17 +177,10 @@ class WslinkProcessLauncherIT {
    * the launcher's and the operating system's view of the session.
    */
   private void assertWholeLife(JsonObject page, String endPoint) throws Exception {
-    // What the client sent and got for start(): POST to its endPoint, 200, the session.
+    // What the client sent and got for start(): POST to its endPoint, 200, the session; the
+    // ProcessReady event carries the session: id, sessionURL on the session's port.
+    JsonObject connection = WslinkPage.assertStarted(page, endPoint);
     List<JsonObject> requests = page.getJsonArray("requests").getValuesAs(JsonObject.class);
-    assertFalse(requests.isEmpty(), "the client sent a request; page: " + page);
-    JsonObject start = requests.get(0);
-    assertEquals("POST", start.getString("method"));
-    assertEquals(endPoint, start.getString("url"));
-    assertEquals(200, start.getInt("status"), "start answer: " + start);
-
-    // The ProcessReady event carries the session: id, sessionURL on the session's port.
-    assertTrue(page.get("connection") instanceof JsonObject, "ProcessReady event; page: " + page);
-    JsonObject connection = page.getJsonObject("connection");
     String id = connection.getString("id", "");
     assertEquals(id, UUID.fromString(id).toString(), "a UUID: " + connection);
     assertFalse(connection.containsKey("cmd"), "no command line in the answer: " + connection);
