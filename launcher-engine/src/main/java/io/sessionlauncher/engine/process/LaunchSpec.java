@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param readyLine text meaning ready, or {@code null} to wait for the port instead
  * @param resource the pair the process is to listen on, or {@code null} if unknown
  * @param stopGrace how long a process has between SIGTERM and SIGKILL
+ * @param marker the variable set in the process's environment (over any of {@code environment}) so
+ *     that its processes are found wherever they go, or {@code null} for none
  */
 public record LaunchSpec(
     List<String> argv,
@@ -26,10 +28,23 @@ public record LaunchSpec(
     Path logFile,
     String readyLine,
     HostPort resource,
-    Duration stopGrace) {
+    Duration stopGrace,
+    SessionMarker marker) {
   public LaunchSpec {
     argv = List.copyOf(argv);
     environment = Map.copyOf(environment);
     Objects.requireNonNull(stopGrace, "stopGrace");
+  }
+
+  /** A spec without a marker: the process is found by its tree and group only. */
+  public LaunchSpec(
+      List<String> argv,
+      Path workingDir,
+      Map<String, String> environment,
+      Path logFile,
+      String readyLine,
+      HostPort resource,
+      Duration stopGrace) {
+    this(argv, workingDir, environment, logFile, readyLine, resource, stopGrace, null);
   }
 }

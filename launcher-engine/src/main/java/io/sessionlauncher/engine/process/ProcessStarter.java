@@ -60,6 +60,9 @@ public class ProcessStarter {
       builder.directory(spec.workingDir().toFile());
     }
     builder.environment().putAll(spec.environment());
+    if (spec.marker() != null) {
+      builder.environment().put(SessionMarker.VARIABLE, spec.marker().value());
+    }
     Process process;
     try {
       if (spec.logFile() != null) {
