@@ -107,7 +107,7 @@ public class ConfigLoader {
         content,
         uploadDir,
         sanitize,
-        supervision(c, base),
+        supervision(c, base, logDir),
         http(c),
         access(c, base, logDir));
   }
@@ -147,12 +147,16 @@ public class ConfigLoader {
     return new HttpSettings(origins, maxUpload);
   }
 
-  private static Supervision supervision(JsonFields c, Path base) {
+  /**
+   * @param logDir where session records go when {@code data_dir} is not set, so that an unchanged
+   *     wslink file still has its sessions found by a launcher killed and started again
+   */
+  private static Supervision supervision(JsonFields c, Path base, Path logDir) {
     Supervision defaults = Supervision.DEFAULTS;
     Duration grace = c.has("stop_grace") ? c.seconds("stop_grace", true) : defaults.stopGrace();
     long maxLog = c.has("max_log_size") ? bytes(c, "max_log_size") : defaults.maxLogBytes();
     Duration keep = c.has("keep_ended") ? c.seconds("keep_ended", true) : defaults.keepEnded();
-    Path dataDir = c.has("data_dir") ? path(c, "data_dir", base) : null;
+    Path dataDir = c.has("data_dir") ? path(c, "data_dir", base) : logDir;
     Supervision.RestartPolicy onRestart = defaults.onRestart();
     if (c.has("on_restart")) {
       onRestart =

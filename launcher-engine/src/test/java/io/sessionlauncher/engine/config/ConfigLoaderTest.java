@@ -122,7 +122,9 @@ class ConfigLoaderTest {
     ServerSettings c = config.configuration();
     assertEquals(8080, c.port());
     assertEquals(Duration.ofSeconds(25), c.timeout());
-    assertEquals(new Supervision(Duration.ofMillis(500), 1024, Duration.ZERO), c.supervision());
+    assertEquals(
+        new Supervision(Duration.ofMillis(500), 1024, Duration.ZERO).withDataDir(c.logDir()),
+        c.supervision());
     assertEquals(List.of(new ResourceRange("h", 9001, 9002)), config.resources());
   }
 
@@ -139,7 +141,8 @@ class ConfigLoaderTest {
     assertNull(c.content());
     assertNull(c.uploadDir());
     assertTrue(c.sanitize().isEmpty());
-    assertEquals(Supervision.DEFAULTS, c.supervision());
+    // Without data_dir, sessions are recorded under log_dir: a restart still finds them.
+    assertEquals(Supervision.DEFAULTS.withDataDir(c.logDir()), c.supervision());
     assertTrue(config.sessionData().isEmpty());
   }
 
