@@ -7,6 +7,7 @@ import io.sessionlauncher.model.ConfigurationException;
 import io.sessionlauncher.model.HttpSettings;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.ProductDefaults;
+import io.sessionlauncher.model.ProxyFileAccess;
 import io.sessionlauncher.model.ResourceRange;
 import io.sessionlauncher.model.SanitizeRule;
 import io.sessionlauncher.model.ServerSettings;
@@ -109,7 +110,38 @@ public class ConfigLoader {
         sanitize,
         supervision(c, base, logDir),
         http(c),
-        access(c, base, logDir));
+        access(c, base, logDir),
+        proxyAccess(c));
+  }
+
+  /** {@code proxy_file_mode} as three or four octal digits, e.g. {@code "0640"}; the group. */
+  private static ProxyFileAccess proxyAccess(JsonFields c) {
+    String permissions = null;
+    if (c.has("proxy_file_mode")) {
+      String mode = c.string("proxy_file_mode");
+      if (!mode.matches("0?[0-7]{3}")) {
+        throw JsonConverter.expected(
+            c.key("proxy_file_mode"), "a file mode of octal digits, such as \"0640\"", mode);
+      }
+      permissions = permissions(Integer.parseInt(mode, 8));
+    }
+    String group = c.has("proxy_file_group") ? c.string("proxy_file_group") : null;
+    if (group != null && group.isBlank()) {
+      throw JsonConverter.expected(c.key("proxy_file_group"), "a group name", group);
+    }
+    return new ProxyFileAccess(permissions, group);
+  }
+
+  /** {@code 0640} as {@code rw-r-----}. */
+  private static String permissions(int mode) {
+    StringBuilder text = new StringBuilder(9);
+    for (int shift = 6; shift >= 0; shift -= 3) {
+      int bits = mode >> shift;
+      text.append((bits & 4) != 0 ? 'r' : '-');
+      text.append((bits & 2) != 0 ? 'w' : '-');
+      text.append((bits & 1) != 0 ? 'x' : '-');
+    }
+    return text.toString();
   }
 
   private static AccessSettings access(JsonFields c, Path base, Path logDir) {

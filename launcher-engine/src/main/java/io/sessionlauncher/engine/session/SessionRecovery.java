@@ -61,8 +61,7 @@ public class SessionRecovery {
       Optional<ProcessHandle> process = sameProcess(record);
       Optional<SessionId> id = SessionId.parse(record.id());
       if (id.isEmpty()) {
-        store.remove(record.id());
-        continue;
+        continue; // the store gives only records of canonical ids
       }
       SessionMarker marker = SessionMarker.of(id.get().toString());
       if (process.isEmpty()) {

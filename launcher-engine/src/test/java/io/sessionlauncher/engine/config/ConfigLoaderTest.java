@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionlauncher.engine.testing.LauncherJson;
 import io.sessionlauncher.model.ConfigurationException;
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.ProxyFileAccess;
 import io.sessionlauncher.model.ResourceRange;
 import io.sessionlauncher.model.SanitizeRule;
 import io.sessionlauncher.model.ServerSettings;
@@ -481,5 +482,35 @@ class ConfigLoaderTest {
     assertEquals("configuration.timeout", e.key());
     assertNull(e.file());
     assertTrue(e.getMessage().startsWith("launcher configuration: "), e.getMessage());
+  }
+
+  @Test
+  void theProxyFilesModeAndGroupAreRead() {
+    assertEquals(
+        ProxyFileAccess.DEFAULTS, valid().load().configuration().proxyAccess(), "by default");
+    assertEquals(
+        new ProxyFileAccess("rw-r--r--", "www-data"),
+        valid()
+            .set("configuration.proxy_file_mode", "0644")
+            .set("configuration.proxy_file_group", "www-data")
+            .load()
+            .configuration()
+            .proxyAccess());
+    assertEquals(
+        "rw-rw----",
+        valid()
+            .set("configuration.proxy_file_mode", "660")
+            .load()
+            .configuration()
+            .proxyAccess()
+            .permissions());
+  }
+
+  @Test
+  void aProxyFileModeThatIsNotOctalIsRefused() {
+    refused(
+        valid().set("configuration.proxy_file_mode", "0999").write(),
+        "configuration.proxy_file_mode",
+        "octal digits");
   }
 }
