@@ -309,6 +309,9 @@ public class ConfigLoader {
     if (app.has("working_dir")) {
       config.put("working_dir", app.string("working_dir"));
     }
+    if (app.has("inherit_env")) {
+      config.put("inherit_env", app.strings("inherit_env"));
+    }
     return new AppConfig(
         name, AppConfig.PROCESS_PRODUCT, AppConfig.PROCESS_MODE, config, AppLimits.NONE);
   }

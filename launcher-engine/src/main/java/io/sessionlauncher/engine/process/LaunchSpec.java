@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything needed to start one session's process, frozen before the start.
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param stopGrace how long a process has between SIGTERM and SIGKILL
  * @param marker the variable set in the process's environment (over any of {@code environment}) so
  *     that its processes are found wherever they go, or {@code null} for none
+ * @param inherited names of the launcher's own environment variables the process gets, or {@code
+ *     null} for all of them; {@code environment} and the marker are added in any case
  */
 public record LaunchSpec(
     List<String> argv,
@@ -29,14 +32,19 @@ public record LaunchSpec(
     String readyLine,
     HostPort resource,
     Duration stopGrace,
-    SessionMarker marker) {
+    SessionMarker marker,
+    Set<String> inherited) {
   public LaunchSpec {
     argv = List.copyOf(argv);
     environment = Map.copyOf(environment);
+    inherited = inherited == null ? null : Set.copyOf(inherited);
     Objects.requireNonNull(stopGrace, "stopGrace");
   }
 
-  /** A spec without a marker: the process is found by its tree and group only. */
+  /**
+   * A spec without a marker (the process is found by its tree and group only) inheriting the whole
+   * environment.
+   */
   public LaunchSpec(
       List<String> argv,
       Path workingDir,
@@ -45,6 +53,6 @@ public record LaunchSpec(
       String readyLine,
       HostPort resource,
       Duration stopGrace) {
-    this(argv, workingDir, environment, logFile, readyLine, resource, stopGrace, null);
+    this(argv, workingDir, environment, logFile, readyLine, resource, stopGrace, null, null);
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -39,7 +40,8 @@ final class ProcessProductLauncher implements ProductLauncher {
             config.readyLine(),
             context.resource(),
             context.stopGrace(),
-            markerOf(context));
+            markerOf(context),
+            config.inheritEnv() == null ? null : Set.copyOf(config.inheritEnv()));
     process = new ProcessStarter(context.executor()).start(spec);
   }
 
