@@ -15,6 +15,8 @@ import io.sessionlauncher.model.LaunchRequest;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionStartException;
 import io.sessionlauncher.model.SessionState;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -94,18 +96,22 @@ class DetachedProcessesTest {
   }
 
   @Test
-  void whatASessionDetachedIsStoppedWhenItsProgramExitsOnItsOwn() {
+  void whatASessionDetachedIsStoppedWhenItsProgramExitsOnItsOwn() throws IOException {
+    Path go = dir.resolve("go");
     start(
         Scripts.sh()
             .detachSleeper(pids)
             .daemonizeSleeper(pids)
             .say(READY)
+            // Exits once the test has seen it ready: an exit before would be a failed start.
             .step(
-                "while [ $(wc -l < "
-                    + Scripts.quote(pids.toString())
-                    + ") -lt 2 ]; do sleep 0.05; done")
+                "i=0; while [ ! -e "
+                    + Scripts.quote(go.toString())
+                    + " ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done")
             .exit(0));
     Session session = engine.sessions().create(request());
+    Processes.awaitPids(pids, 2);
+    Files.writeString(go, "");
 
     Session ended =
         Await.value(
