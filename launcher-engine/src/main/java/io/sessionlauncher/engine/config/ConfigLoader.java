@@ -95,6 +95,11 @@ public class ConfigLoader {
     List<String> fields = c.strings("fields");
     Path content = optionalPath(c, "content", base);
     Path uploadDir = optionalPath(c, "upload_dir", base);
+    if (uploadDir != null && content != null && resolved(uploadDir).startsWith(resolved(content))) {
+      // Uploaded HTML would be served from the launcher's own origin, beside its own pages.
+      throw c.error(
+          "upload_dir", "expected a folder outside content (" + content + "), found " + uploadDir);
+    }
     Map<String, SanitizeRule> sanitize = sanitize(c.optionalObject("sanitize"));
     return new ServerSettings(
         host,
@@ -227,6 +232,24 @@ public class ConfigLoader {
   /** A path, relative to {@code base} unless absolute. */
   private static Path path(JsonFields c, String name, Path base) {
     return base.resolve(JsonConverter.path(c.key(name), c.string(name))).normalize();
+  }
+
+  /** The path with its links followed as far as it exists, so a link cannot hide where it is. */
+  private static Path resolved(Path path) {
+    Path existing = path.toAbsolutePath().normalize();
+    Path rest = existing.getFileSystem().getPath("");
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      rest = existing.getFileName().resolve(rest);
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return path.toAbsolutePath().normalize();
+    }
+    try {
+      return existing.toRealPath().resolve(rest).normalize();
+    } catch (java.io.IOException e) {
+      return path.toAbsolutePath().normalize();
+    }
   }
 
   /** A path, or {@code null} when it is missing or blank. */

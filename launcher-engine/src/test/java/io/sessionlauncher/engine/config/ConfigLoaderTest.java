@@ -513,4 +513,32 @@ class ConfigLoaderTest {
         "configuration.proxy_file_mode",
         "octal digits");
   }
+
+  @Test
+  void anUploadFolderInsideTheContentFolderIsRefused() throws IOException {
+    Path content = Files.createDirectories(dir.resolve("www"));
+    refused(
+        valid()
+            .set("configuration.content", content.toString())
+            .set("configuration.upload_dir", content.resolve("uploads").toString())
+            .write(),
+        "configuration.upload_dir",
+        "outside content");
+    Path link = Files.createSymbolicLink(dir.resolve("elsewhere"), content);
+    refused(
+        valid()
+            .set("configuration.content", content.toString())
+            .set("configuration.upload_dir", link.resolve("uploads").toString())
+            .write(),
+        "configuration.upload_dir",
+        "outside content");
+    assertEquals(
+        dir.resolve("uploads"),
+        valid()
+            .set("configuration.content", content.toString())
+            .set("configuration.upload_dir", dir.resolve("uploads").toString())
+            .load()
+            .configuration()
+            .uploadDir());
+  }
 }
