@@ -51,10 +51,16 @@ class ApacheFrontEndIT {
   /**
    * What an administrator does once: Liberty's server script runs with {@code umask o=}, so the
    * folders the launcher creates for its proxy file are closed to other users, and Apache's
-   * children (here {@code nobody}) could not open the file in them. The file itself is made {@code
-   * rw-r--r--} by the launcher.
+   * children (here {@code nobody}) could not open the file in them. The launcher makes the file
+   * {@code rw-r-----} and keeps the permissions of an existing one: Apache, in no group of the
+   * launcher's user here, is given read access as any other user.
    */
   private void proxyFolderReadableByApache() throws IOException {
+    if (Files.exists(proxyFile)) {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(proxyFile);
+      permissions.add(PosixFilePermission.OTHERS_READ);
+      Files.setPosixFilePermissions(proxyFile, permissions);
+    }
     for (Path folder = proxyFile.getParent();
         folder != null && folder.startsWith(confRoot);
         folder = folder.getParent()) {

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param supervision how session processes are looked after
  * @param http cross-origin and upload settings
  * @param access who may do what, per-user limits and the audit trail
+ * @param proxyAccess the proxy file's permissions and group
  */
 public record ServerSettings(
     String host,
@@ -38,7 +39,8 @@ public record ServerSettings(
     Map<String, SanitizeRule> sanitize,
     Supervision supervision,
     HttpSettings http,
-    AccessSettings access) {
+    AccessSettings access,
+    ProxyFileAccess proxyAccess) {
   public ServerSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(endpoint, "endpoint");
@@ -51,5 +53,6 @@ public record ServerSettings(
     Objects.requireNonNull(supervision, "supervision");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(proxyAccess, "proxyAccess");
   }
 }

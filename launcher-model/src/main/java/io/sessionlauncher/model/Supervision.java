@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param maxLogBytes cap on each session log ({@code max_log_size}, bytes)
  * @param keepEnded how long an ended session still answers GET ({@code keep_ended}, seconds)
  * @param dataDir folder where live sessions are recorded so a restarted launcher finds them ({@code
- *     data_dir}); {@code null} records nothing
+ *     data_dir}, by default {@code log_dir}: records in {@code <folder>/sessions/}); {@code null}
+ *     records nothing
  * @param onRestart what a restarted launcher does with the sessions it finds ({@code on_restart}:
  *     {@code "adopt"} or {@code "stop"})
  * @param logRetention how long a session's log is kept after the session ended ({@code
@@ -37,8 +38,8 @@ public record Supervision(
   }
 
   /**
-   * Five seconds of grace, 10 MiB of log, ended sessions visible for ten minutes, no data folder,
-   * logs kept, checks every second.
+   * Five seconds of grace, 10 MiB of log, ended sessions visible for ten minutes, no data folder (a
+   * loaded configuration has its {@code log_dir} then), logs kept, checks every second.
    */
   public static final Supervision DEFAULTS =
       new Supervision(Duration.ofSeconds(5), 10L * 1024 * 1024, Duration.ofMinutes(10));
@@ -46,6 +47,12 @@ public record Supervision(
   /** With the defaults for everything else. */
   public Supervision(Duration stopGrace, long maxLogBytes, Duration keepEnded) {
     this(stopGrace, maxLogBytes, keepEnded, null, RestartPolicy.ADOPT, null, Duration.ofSeconds(1));
+  }
+
+  /** These settings with another data folder. */
+  public Supervision withDataDir(java.nio.file.Path folder) {
+    return new Supervision(
+        stopGrace, maxLogBytes, keepEnded, folder, onRestart, logRetention, sweepInterval);
   }
 
   public Supervision {

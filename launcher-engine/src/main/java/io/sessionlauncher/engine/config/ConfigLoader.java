@@ -7,6 +7,7 @@ import io.sessionlauncher.model.ConfigurationException;
 import io.sessionlauncher.model.HttpSettings;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.ProductDefaults;
+import io.sessionlauncher.model.ProxyFileAccess;
 import io.sessionlauncher.model.ResourceRange;
 import io.sessionlauncher.model.SanitizeRule;
 import io.sessionlauncher.model.ServerSettings;
@@ -94,6 +95,11 @@ public class ConfigLoader {
     List<String> fields = c.strings("fields");
     Path content = optionalPath(c, "content", base);
     Path uploadDir = optionalPath(c, "upload_dir", base);
+    if (uploadDir != null && content != null && resolved(uploadDir).startsWith(resolved(content))) {
+      // Uploaded HTML would be served from the launcher's own origin, beside its own pages.
+      throw c.error(
+          "upload_dir", "expected a folder outside content (" + content + "), found " + uploadDir);
+    }
     Map<String, SanitizeRule> sanitize = sanitize(c.optionalObject("sanitize"));
     return new ServerSettings(
         host,
@@ -107,9 +113,40 @@ public class ConfigLoader {
         content,
         uploadDir,
         sanitize,
-        supervision(c, base),
+        supervision(c, base, logDir),
         http(c),
-        access(c, base, logDir));
+        access(c, base, logDir),
+        proxyAccess(c));
+  }
+
+  /** {@code proxy_file_mode} as three or four octal digits, e.g. {@code "0640"}; the group. */
+  private static ProxyFileAccess proxyAccess(JsonFields c) {
+    String permissions = null;
+    if (c.has("proxy_file_mode")) {
+      String mode = c.string("proxy_file_mode");
+      if (!mode.matches("0?[0-7]{3}")) {
+        throw JsonConverter.expected(
+            c.key("proxy_file_mode"), "a file mode of octal digits, such as \"0640\"", mode);
+      }
+      permissions = permissions(Integer.parseInt(mode, 8));
+    }
+    String group = c.has("proxy_file_group") ? c.string("proxy_file_group") : null;
+    if (group != null && group.isBlank()) {
+      throw JsonConverter.expected(c.key("proxy_file_group"), "a group name", group);
+    }
+    return new ProxyFileAccess(permissions, group);
+  }
+
+  /** {@code 0640} as {@code rw-r-----}. */
+  private static String permissions(int mode) {
+    StringBuilder text = new StringBuilder(9);
+    for (int shift = 6; shift >= 0; shift -= 3) {
+      int bits = mode >> shift;
+      text.append((bits & 4) != 0 ? 'r' : '-');
+      text.append((bits & 2) != 0 ? 'w' : '-');
+      text.append((bits & 1) != 0 ? 'x' : '-');
+    }
+    return text.toString();
   }
 
   private static AccessSettings access(JsonFields c, Path base, Path logDir) {
@@ -147,12 +184,16 @@ public class ConfigLoader {
     return new HttpSettings(origins, maxUpload);
   }
 
-  private static Supervision supervision(JsonFields c, Path base) {
+  /**
+   * @param logDir where session records go when {@code data_dir} is not set, so that an unchanged
+   *     wslink file still has its sessions found by a launcher killed and started again
+   */
+  private static Supervision supervision(JsonFields c, Path base, Path logDir) {
     Supervision defaults = Supervision.DEFAULTS;
     Duration grace = c.has("stop_grace") ? c.seconds("stop_grace", true) : defaults.stopGrace();
     long maxLog = c.has("max_log_size") ? bytes(c, "max_log_size") : defaults.maxLogBytes();
     Duration keep = c.has("keep_ended") ? c.seconds("keep_ended", true) : defaults.keepEnded();
-    Path dataDir = c.has("data_dir") ? path(c, "data_dir", base) : null;
+    Path dataDir = c.has("data_dir") ? path(c, "data_dir", base) : logDir;
     Supervision.RestartPolicy onRestart = defaults.onRestart();
     if (c.has("on_restart")) {
       onRestart =
@@ -191,6 +232,24 @@ public class ConfigLoader {
   /** A path, relative to {@code base} unless absolute. */
   private static Path path(JsonFields c, String name, Path base) {
     return base.resolve(JsonConverter.path(c.key(name), c.string(name))).normalize();
+  }
+
+  /** The path with its links followed as far as it exists, so a link cannot hide where it is. */
+  private static Path resolved(Path path) {
+    Path existing = path.toAbsolutePath().normalize();
+    Path rest = existing.getFileSystem().getPath("");
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      rest = existing.getFileName().resolve(rest);
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return path.toAbsolutePath().normalize();
+    }
+    try {
+      return existing.toRealPath().resolve(rest).normalize();
+    } catch (java.io.IOException e) {
+      return path.toAbsolutePath().normalize();
+    }
   }
 
   /** A path, or {@code null} when it is missing or blank. */
@@ -272,6 +331,9 @@ public class ConfigLoader {
     }
     if (app.has("working_dir")) {
       config.put("working_dir", app.string("working_dir"));
+    }
+    if (app.has("inherit_env")) {
+      config.put("inherit_env", app.strings("inherit_env"));
     }
     return new AppConfig(
         name, AppConfig.PROCESS_PRODUCT, AppConfig.PROCESS_MODE, config, AppLimits.NONE);

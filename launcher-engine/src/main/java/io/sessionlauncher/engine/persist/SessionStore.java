@@ -4,6 +4,7 @@ import io.sessionlauncher.engine.config.JsonValues;
 import io.sessionlauncher.engine.files.AtomicFiles;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.SessionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -66,7 +67,7 @@ public class SessionStore {
       writer.write(toJson(session));
     }
     try {
-      AtomicFiles.replace(folder.resolve(session.id() + SUFFIX), text.toString(), "rw-------");
+      AtomicFiles.replace(recordOf(session.id()), text.toString(), "rw-------");
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "Cannot record session " + session.id() + " in " + folder, e);
     }
@@ -78,7 +79,7 @@ public class SessionStore {
       return;
     }
     try {
-      Files.deleteIfExists(folder.resolve(id + SUFFIX));
+      Files.deleteIfExists(recordOf(id));
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "Cannot remove the record of session " + id + " in " + folder, e);
     }
@@ -93,7 +94,18 @@ public class SessionStore {
     try (DirectoryStream<Path> records = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
       for (Path record : records) {
         try {
-          sessions.add(fromJson(Files.readString(record, StandardCharsets.UTF_8)));
+          StoredSession session = fromJson(Files.readString(record, StandardCharsets.UTF_8));
+          if (isCanonical(session.id())
+              && record.getFileName().toString().equals(fileName(session.id()))) {
+            sessions.add(session);
+          } else {
+            // A forged or damaged record: its id must never become a path or a marker.
+            LOG.severe(
+                () ->
+                    "The session record "
+                        + record
+                        + " does not hold its own canonical id; skipped");
+          }
         } catch (IOException | RuntimeException e) {
           LOG.log(Level.SEVERE, "Cannot read the session record " + record + "; skipped", e);
         }
@@ -102,6 +114,27 @@ public class SessionStore {
       LOG.log(Level.SEVERE, "Cannot read the session records in " + folder, e);
     }
     return sessions;
+  }
+
+  /** Whether {@code id} is a session id written the one way the launcher writes one. */
+  private static boolean isCanonical(String id) {
+    return SessionId.parse(id).map(parsed -> parsed.toString().equals(id)).orElse(false);
+  }
+
+  private static String fileName(String id) {
+    return id + SUFFIX;
+  }
+
+  /**
+   * The record's file.
+   *
+   * @throws IllegalArgumentException for an id that is not canonical, which could name another file
+   */
+  private Path recordOf(String id) {
+    if (!isCanonical(id)) {
+      throw new IllegalArgumentException("Not a session id: " + id);
+    }
+    return folder.resolve(fileName(id));
   }
 
   private static StoredSession fromJson(String text) {

@@ -59,7 +59,14 @@ public class ProcessStarter {
     if (spec.workingDir() != null) {
       builder.directory(spec.workingDir().toFile());
     }
+    if (spec.inherited() != null) {
+      // The server's environment may hold credentials: only what the app names is passed on.
+      builder.environment().keySet().retainAll(spec.inherited());
+    }
     builder.environment().putAll(spec.environment());
+    if (spec.marker() != null) {
+      builder.environment().put(SessionMarker.VARIABLE, spec.marker().value());
+    }
     Process process;
     try {
       if (spec.logFile() != null) {

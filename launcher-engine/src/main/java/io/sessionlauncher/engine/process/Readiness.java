@@ -60,8 +60,13 @@ public final class Readiness {
             try {
               poll(launcher, exit, timeout);
               result.complete(null);
-            } catch (RuntimeException e) {
+            } catch (SessionStartException e) {
               result.completeExceptionally(e);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+              // A plugin's check that throws, even an Error (a class missing from its jar), is a
+              // failed start at once: the session must not stay starting, holding its port.
+              result.completeExceptionally(
+                  new SessionStartException(Reason.CANNOT_START, "Readiness check failed", e));
             }
           });
     }

@@ -90,9 +90,12 @@ public final class SessionProcess {
     return stop(spec.stopGrace());
   }
 
-  /** Stops the process tree: SIGTERM, then SIGKILL after {@code grace}. */
+  /**
+   * Stops the process tree, with every process carrying the spec's marker: SIGTERM, then SIGKILL
+   * after {@code grace}.
+   */
   public boolean stop(Duration grace) {
-    return ProcessTree.stop(process.toHandle(), grace);
+    return ProcessTree.stop(process.toHandle(), grace, spec.marker());
   }
 
   /** Completes when the ready line is seen (or the port accepts connections). */

@@ -4,6 +4,7 @@ import io.sessionlauncher.engine.files.AtomicFiles;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.LauncherException;
+import io.sessionlauncher.model.ProxyFileAccess;
 import io.sessionlauncher.model.SessionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,23 +18,30 @@ import java.util.Map;
 /**
  * The mapping file a reverse proxy reads: one {@code <id> <host>:<port>} line per live session, the
  * format of Apache's {@code RewriteMap txt:}. Every change replaces the whole file atomically (a
- * temporary file in the same folder, then a rename), keeping the old file's permissions and group,
- * so a proxy never reads half a file.
+ * temporary file in the same folder, then a rename), so a proxy never reads half a file. A new file
+ * is {@code rw-r-----} in folders {@code rwxr-x---}, and an existing one keeps its permissions and
+ * group, unless {@code proxy_file_mode} and {@code proxy_file_group} say otherwise.
  */
 @ApplicationScoped
 public class ProxyMapFile {
   private Path file;
+  private ProxyFileAccess access;
 
   /** For CDI's proxy. */
   protected ProxyMapFile() {}
 
   @Inject
   public ProxyMapFile(LauncherConfig config) {
-    this(config.configuration().proxyFile());
+    this(config.configuration().proxyFile(), config.configuration().proxyAccess());
   }
 
   public ProxyMapFile(Path file) {
+    this(file, ProxyFileAccess.DEFAULTS);
+  }
+
+  public ProxyMapFile(Path file, ProxyFileAccess access) {
     this.file = file.toAbsolutePath();
+    this.access = access;
   }
 
   public Path path() {
@@ -45,8 +53,14 @@ public class ProxyMapFile {
     StringBuilder text = new StringBuilder(sessions.size() * 56);
     sessions.forEach((id, pair) -> text.append(id).append(' ').append(pair).append('\n'));
     try {
-      // A proxy running as another user must be able to read a new file.
-      AtomicFiles.replace(file, text, "rw-r--r--");
+      // The proxy, running as another user, reads it through its group; nobody else may.
+      boolean configured = access.permissions() != null;
+      AtomicFiles.replace(
+          file,
+          text,
+          configured ? access.permissions() : ProxyFileAccess.NEW_FILE_PERMISSIONS,
+          configured,
+          access.group());
     } catch (IOException e) {
       throw new ProxyFileException(file, e);
     }

@@ -49,6 +49,11 @@ final class LiveSession {
     return snapshot;
   }
 
+  /** What runs the session, for messages: its plugin's name, or that it was adopted. */
+  String runBy() {
+    return plugin == null ? "adopted process" : "plugin " + plugin.name();
+  }
+
   LauncherPlugin<?> plugin() {
     return plugin;
   }

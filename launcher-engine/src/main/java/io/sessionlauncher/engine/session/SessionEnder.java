@@ -1,7 +1,10 @@
 package io.sessionlauncher.engine.session;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import io.sessionlauncher.engine.plugin.BoundedCall;
 import io.sessionlauncher.engine.pool.ResourcePool;
+import io.sessionlauncher.engine.process.ProcessTree;
+import io.sessionlauncher.engine.process.SessionMarker;
 import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
@@ -27,6 +30,12 @@ import java.util.logging.Logger;
 public class SessionEnder {
   private static final Logger LOG = Logger.getLogger(SessionEnder.class.getName());
   private static final long EXIT_CODE_WAIT_MILLIS = 2_000;
+
+  /**
+   * Time a plugin's {@code stop} has beyond the grace period: the process plugin waits up to five
+   * seconds more for a process the kernel is slow to let go of.
+   */
+  private static final Duration STOP_MARGIN = Duration.ofSeconds(6);
 
   private Duration stopGrace;
   private ResourcePool pool;
@@ -73,7 +82,7 @@ public class SessionEnder {
         // The process is stopped all the same: ended must mean gone, whatever the proxy file does.
         LOG.log(Level.SEVERE, "Session " + stopping.id() + ": cannot remove its proxy line", e);
       }
-      launcher.stop(stopGrace);
+      stopProduct(session, stopping);
       exitCode = exitCodeOf(launcher);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Session " + stopping.id() + ": error while ending", e);
@@ -90,6 +99,34 @@ public class SessionEnder {
       }
     }
     return session.snapshot();
+  }
+
+  /**
+   * Calls the plugin's {@code stop}, bounded in time: a plugin that hangs or fails in it does not
+   * hold the end, and the product's process tree, with whatever carries the session's marker, is
+   * then killed all the same.
+   */
+  private void stopProduct(LiveSession session, Session stopping) {
+    ProductLauncher launcher = session.launcher();
+    String call = "Session " + stopping.id() + ": " + session.runBy() + " stop";
+    try {
+      BoundedCall.call(
+          tasks::executeLongRunning,
+          stopGrace.plus(STOP_MARGIN),
+          call,
+          () -> {
+            launcher.stop(stopGrace);
+            return null;
+          });
+      return;
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, call + " failed; its processes are killed", e);
+    }
+    launcher
+        .process()
+        .ifPresent(
+            root ->
+                ProcessTree.stop(root, Duration.ZERO, SessionMarker.of(stopping.id().toString())));
   }
 
   /** Ends a session on the background executor; for callers that must not wait for it. */

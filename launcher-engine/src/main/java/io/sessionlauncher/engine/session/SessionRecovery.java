@@ -4,6 +4,7 @@ import io.sessionlauncher.engine.persist.SessionStore;
 import io.sessionlauncher.engine.persist.StoredSession;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.process.ProcessTree;
+import io.sessionlauncher.engine.process.SessionMarker;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
@@ -59,8 +60,14 @@ public class SessionRecovery {
     for (StoredSession record : recorded) {
       Optional<ProcessHandle> process = sameProcess(record);
       Optional<SessionId> id = SessionId.parse(record.id());
-      if (process.isEmpty() || id.isEmpty()) {
+      if (id.isEmpty()) {
+        continue; // the store gives only records of canonical ids
+      }
+      SessionMarker marker = SessionMarker.of(id.get().toString());
+      if (process.isEmpty()) {
         LOG.info(() -> "Session " + record.id() + " ended while the launcher was down");
+        // What it started and left behind (a daemon) carries its marker still.
+        ProcessTree.stopMarked(marker, supervision.stopGrace());
         store.remove(record.id());
         continue;
       }
@@ -70,12 +77,12 @@ public class SessionRecovery {
               && config.app(record.application()).isPresent()
               && pool.claim(record.resource());
       if (adopt) {
-        LiveSession session = adopted(id.get(), record, process.get());
+        LiveSession session = adopted(id.get(), record, process.get(), marker);
         registry.add(session);
         ender.watchExit(session);
         LOG.info(() -> "Adopted session " + record.id() + " (pid " + record.pid() + ")");
       } else {
-        ProcessTree.stop(process.get(), supervision.stopGrace());
+        ProcessTree.stop(process.get(), supervision.stopGrace(), marker);
         store.remove(record.id());
         LOG.info(() -> "Stopped session " + record.id() + " left by a previous launcher");
       }
@@ -94,7 +101,8 @@ public class SessionRecovery {
                 handle.info().startInstant().map(record.processStart()::equals).orElse(false));
   }
 
-  private LiveSession adopted(SessionId id, StoredSession record, ProcessHandle process) {
+  private LiveSession adopted(
+      SessionId id, StoredSession record, ProcessHandle process, SessionMarker marker) {
     Session snapshot =
         new Session(
             id,
@@ -109,7 +117,7 @@ public class SessionRecovery {
             null,
             null);
     LiveSession session =
-        new LiveSession(snapshot, null, new AdoptedProcess(process, record.resource()));
+        new LiveSession(snapshot, null, new AdoptedProcess(process, record.resource(), marker));
     session.markReady(clock.instant());
     return session;
   }

@@ -1,9 +1,11 @@
 package io.sessionlauncher.engine.session;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import io.sessionlauncher.engine.plugin.BoundedCall;
 import io.sessionlauncher.engine.plugin.ConfigBinder;
 import io.sessionlauncher.engine.plugin.PluginCatalog;
 import io.sessionlauncher.engine.plugin.PluginResolver;
+import io.sessionlauncher.engine.plugin.PluginTimeoutException;
 import io.sessionlauncher.engine.process.Readiness;
 import io.sessionlauncher.engine.template.SessionTemplates;
 import io.sessionlauncher.model.AppConfig;
@@ -22,6 +24,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -189,8 +192,7 @@ public class SessionStarter {
             config, app, request, admitted.id(), admitted.resource(), secrets.next());
     PluginResolver.Resolved resolved =
         plugins.resolver().resolve(app.product(), app.mode(), expansion.config());
-    ProductLauncher launcher =
-        create(resolved.plugin(), plugins.binder(), resolved.values(), context(admitted));
+    ProductLauncher launcher = createBounded(resolved, context(admitted));
     Session snapshot =
         new Session(
             admitted.id(),
@@ -205,6 +207,24 @@ public class SessionStarter {
             null,
             null);
     return new LiveSession(snapshot, resolved.plugin(), launcher);
+  }
+
+  /**
+   * The plugin's {@code create}, bounded by the start's timeout: a plugin that hangs in it must not
+   * hold the request and its admitted slot. Nothing has started yet, so nothing is left to stop.
+   */
+  private ProductLauncher createBounded(PluginResolver.Resolved resolved, LaunchContext context) {
+    Duration limit = config.configuration().timeout();
+    String call = "Plugin " + resolved.plugin().name() + ": create";
+    try {
+      return BoundedCall.call(
+          tasks::executeLongRunning,
+          limit,
+          call,
+          () -> create(resolved.plugin(), plugins.binder(), resolved.values(), context));
+    } catch (PluginTimeoutException e) {
+      throw new SessionStartException(SessionStartException.Reason.CANNOT_START, e.getMessage(), e);
+    }
   }
 
   private static <C extends Record> ProductLauncher create(

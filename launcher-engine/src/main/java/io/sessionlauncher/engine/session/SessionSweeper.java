@@ -2,6 +2,7 @@ package io.sessionlauncher.engine.session;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.engine.os.TcpConnections;
+import io.sessionlauncher.engine.plugin.BoundedCall;
 import io.sessionlauncher.engine.process.LogCap;
 import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.AppLimits;
@@ -37,6 +38,7 @@ import java.util.logging.Logger;
 public class SessionSweeper {
   private static final Logger LOG = Logger.getLogger(SessionSweeper.class.getName());
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration CHECK_MARGIN = Duration.ofSeconds(1);
 
   private LauncherConfig config;
   private SessionRegistry registry;
@@ -148,10 +150,28 @@ public class SessionSweeper {
         return EndCause.IDLE;
       }
     }
-    if (session.launcher().onExit().isEmpty() && !session.launcher().check(CHECK_TIMEOUT)) {
+    if (session.launcher().onExit().isEmpty() && !answers(session, snapshot)) {
       return EndCause.EXITED;
     }
     return null;
+  }
+
+  /**
+   * The plugin's {@code check}, bounded in time: one that hangs or throws counts as a product that
+   * stopped answering, and holds neither this sweep nor the other sessions'.
+   */
+  private boolean answers(LiveSession session, Session snapshot) {
+    String call = "Session " + snapshot.id() + ": " + session.runBy() + " check";
+    try {
+      return BoundedCall.call(
+          tasks::executeLongRunning,
+          CHECK_TIMEOUT.plus(CHECK_MARGIN),
+          call,
+          () -> session.launcher().check(CHECK_TIMEOUT));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, call + " failed; the session is ended", e);
+      return false;
+    }
   }
 
   private void removeOldLogs(Instant now) {

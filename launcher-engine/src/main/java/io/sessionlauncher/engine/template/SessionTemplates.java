@@ -8,10 +8,12 @@ import io.sessionlauncher.model.SanitizeRule;
 import io.sessionlauncher.model.SessionId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Expands {@code sessionURL}, {@code cmd} and {@code sessionData} for one new session, in that
@@ -73,7 +75,8 @@ public final class SessionTemplates {
     // The signed-on principal (or "anonymous"): a request cannot claim to be someone else.
     generated.put("user", request.owner());
 
-    Variables variables = new Variables(generated, config.properties(), values, rules);
+    Variables variables =
+        new Variables(generated, config.properties(), values, rules, new HashSet<>());
     String sessionUrl = TemplateExpander.expand(config.configuration().sessionUrl(), variables);
     generated.put("sessionURL", sessionUrl);
 
@@ -85,7 +88,14 @@ public final class SessionTemplates {
       generated.put("cmd", String.join(" ", argv));
     }
 
-    Map<String, Object> data = new LinkedHashMap<>(values);
+    // sessionData may use request keys too: expanded before the request's share is chosen.
+    Map<String, String> sessionData = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : config.sessionData().entrySet()) {
+      String value = TemplateExpander.expand(entry.getValue(), variables);
+      generated.put(entry.getKey(), value);
+      sessionData.put(entry.getKey(), value);
+    }
+    Map<String, Object> data = kept(values, variables.used(), config.configuration().fields());
     data.put("id", id.toString());
     data.put("host", resource.host());
     data.put("port", resource.port());
@@ -95,13 +105,26 @@ public final class SessionTemplates {
     if (cmd != null) {
       data.put("cmd", List.copyOf(argv));
     }
-    for (Map.Entry<String, String> entry : config.sessionData().entrySet()) {
-      String value = TemplateExpander.expand(entry.getValue(), variables);
-      generated.put(entry.getKey(), value);
-      data.put(entry.getKey(), value);
-    }
+    data.putAll(sessionData);
     boolean secretShared = expanded != null && mentions(expanded, sessionSecret);
     return new Expansion(sessionUrl, expanded, data, secretShared);
+  }
+
+  /**
+   * The request values a session keeps: those a template used, those named in {@code fields} (the
+   * client sees them), and {@code application}. Anything else a client sends is dropped at once
+   * rather than kept with the session until long after its end.
+   */
+  private static Map<String, Object> kept(
+      Map<String, Object> values, Set<String> used, List<String> fields) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (used.contains(key) || fields.contains(key) || key.equals("application")) {
+            kept.put(key, value);
+          }
+        });
+    return kept;
   }
 
   /** Strings are templates; lists and objects are expanded element by element. */
@@ -139,12 +162,16 @@ public final class SessionTemplates {
     return false;
   }
 
-  /** Variable lookup in precedence order: generated, properties, request, sanitize default. */
+  /**
+   * Variable lookup in precedence order: generated, properties, request, sanitize default; the
+   * request keys it resolves are noted in {@code used}.
+   */
   private record Variables(
       Map<String, String> generated,
       Map<String, String> properties,
       Map<String, Object> request,
-      Map<String, SanitizeRule> rules)
+      Map<String, SanitizeRule> rules,
+      Set<String> used)
       implements java.util.function.Function<String, Optional<String>> {
 
     @Override
@@ -157,6 +184,7 @@ public final class SessionTemplates {
         return Optional.of(value);
       }
       if (request.containsKey(name)) {
+        used.add(name);
         return RequestValues.text(name, request.get(name));
       }
       SanitizeRule rule = rules.get(name);

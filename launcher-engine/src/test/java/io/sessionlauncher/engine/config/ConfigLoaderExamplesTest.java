@@ -58,7 +58,7 @@ class ConfigLoaderExamplesTest {
     assertTrue(c.sanitize().isEmpty());
     assertNull(c.content());
     assertNull(c.uploadDir());
-    assertEquals(Supervision.DEFAULTS, c.supervision());
+    assertEquals(Supervision.DEFAULTS.withDataDir(c.logDir()), c.supervision());
     assertEquals(List.of(new ResourceRange("0.0.0.0", 9001, 9500)), config.resources());
     assertEquals(500, config.resources().get(0).pairs().size());
     assertTrue(config.apps().isEmpty());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionlauncher.engine.testing.LauncherJson;
 import io.sessionlauncher.model.ConfigurationException;
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.ProxyFileAccess;
 import io.sessionlauncher.model.ResourceRange;
 import io.sessionlauncher.model.SanitizeRule;
 import io.sessionlauncher.model.ServerSettings;
@@ -122,7 +123,9 @@ class ConfigLoaderTest {
     ServerSettings c = config.configuration();
     assertEquals(8080, c.port());
     assertEquals(Duration.ofSeconds(25), c.timeout());
-    assertEquals(new Supervision(Duration.ofMillis(500), 1024, Duration.ZERO), c.supervision());
+    assertEquals(
+        new Supervision(Duration.ofMillis(500), 1024, Duration.ZERO).withDataDir(c.logDir()),
+        c.supervision());
     assertEquals(List.of(new ResourceRange("h", 9001, 9002)), config.resources());
   }
 
@@ -139,7 +142,8 @@ class ConfigLoaderTest {
     assertNull(c.content());
     assertNull(c.uploadDir());
     assertTrue(c.sanitize().isEmpty());
-    assertEquals(Supervision.DEFAULTS, c.supervision());
+    // Without data_dir, sessions are recorded under log_dir: a restart still finds them.
+    assertEquals(Supervision.DEFAULTS.withDataDir(c.logDir()), c.supervision());
     assertTrue(config.sessionData().isEmpty());
   }
 
@@ -478,5 +482,63 @@ class ConfigLoaderTest {
     assertEquals("configuration.timeout", e.key());
     assertNull(e.file());
     assertTrue(e.getMessage().startsWith("launcher configuration: "), e.getMessage());
+  }
+
+  @Test
+  void theProxyFilesModeAndGroupAreRead() {
+    assertEquals(
+        ProxyFileAccess.DEFAULTS, valid().load().configuration().proxyAccess(), "by default");
+    assertEquals(
+        new ProxyFileAccess("rw-r--r--", "www-data"),
+        valid()
+            .set("configuration.proxy_file_mode", "0644")
+            .set("configuration.proxy_file_group", "www-data")
+            .load()
+            .configuration()
+            .proxyAccess());
+    assertEquals(
+        "rw-rw----",
+        valid()
+            .set("configuration.proxy_file_mode", "660")
+            .load()
+            .configuration()
+            .proxyAccess()
+            .permissions());
+  }
+
+  @Test
+  void aProxyFileModeThatIsNotOctalIsRefused() {
+    refused(
+        valid().set("configuration.proxy_file_mode", "0999").write(),
+        "configuration.proxy_file_mode",
+        "octal digits");
+  }
+
+  @Test
+  void anUploadFolderInsideTheContentFolderIsRefused() throws IOException {
+    Path content = Files.createDirectories(dir.resolve("www"));
+    refused(
+        valid()
+            .set("configuration.content", content.toString())
+            .set("configuration.upload_dir", content.resolve("uploads").toString())
+            .write(),
+        "configuration.upload_dir",
+        "outside content");
+    Path link = Files.createSymbolicLink(dir.resolve("elsewhere"), content);
+    refused(
+        valid()
+            .set("configuration.content", content.toString())
+            .set("configuration.upload_dir", link.resolve("uploads").toString())
+            .write(),
+        "configuration.upload_dir",
+        "outside content");
+    assertEquals(
+        dir.resolve("uploads"),
+        valid()
+            .set("configuration.content", content.toString())
+            .set("configuration.upload_dir", dir.resolve("uploads").toString())
+            .load()
+            .configuration()
+            .uploadDir());
   }
 }

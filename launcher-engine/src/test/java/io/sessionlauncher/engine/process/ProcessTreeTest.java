@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,5 +114,70 @@ class ProcessTreeTest {
     long start = System.nanoTime();
     assertTrue(ProcessTree.stop(process.toHandle(), Duration.ofSeconds(10)));
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2));
+  }
+
+  /** Starts the script with {@code marker} in its environment, as the launcher starts a session. */
+  private Process startMarked(Scripts script, SessionMarker marker) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(script.argv())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.txt").toFile());
+    builder.environment().put(SessionMarker.VARIABLE, marker.value());
+    return guard.track(builder.start());
+  }
+
+  private static SessionMarker newMarker() {
+    return SessionMarker.of(UUID.randomUUID().toString());
+  }
+
+  @Test
+  void processesThatLeftTheTreeAndTheGroupAreFoundByTheirMarker() throws IOException {
+    Path pids = guard.trackPidFile(dir.resolve("pids"));
+    SessionMarker marker = newMarker();
+    Process process =
+        startMarked(
+            Scripts.sh()
+                .recordPid(pids)
+                .detachSleeper(pids)
+                .daemonizeSleeper(pids)
+                .waitForChildren(),
+            marker);
+    List<Long> recorded = Processes.awaitPids(pids, 3);
+    // The daemon's parent has exited: it is no longer the script's descendant.
+    Await.until(
+        Duration.ofSeconds(5),
+        () -> process.toHandle().descendants().count() <= 1,
+        "the daemon left the script's tree");
+
+    boolean stopped = ProcessTree.stop(process.toHandle(), Duration.ofSeconds(10), marker);
+
+    assertTrue(stopped);
+    Processes.assertPidsGone(recorded);
+  }
+
+  @Test
+  void whatASessionLeftBehindAfterItsProcessEndedIsStoppedByItsMarker() throws Exception {
+    Path pids = guard.trackPidFile(dir.resolve("pids"));
+    SessionMarker marker = newMarker();
+    Process process =
+        startMarked(Scripts.sh().daemonizeSleeper(pids).detachSleeper(pids).exit(0), marker);
+    List<Long> left = Processes.awaitPids(pids, 2);
+    assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+
+    assertTrue(ProcessTree.stopMarked(marker, Duration.ofSeconds(10)));
+
+    Processes.assertPidsGone(left);
+  }
+
+  @Test
+  void anotherMarkerLeavesAProcessAlone() throws Exception {
+    Path pids = guard.trackPidFile(dir.resolve("pids"));
+    Process other = startMarked(Scripts.sh().recordPid(pids).stayAlive(), newMarker());
+    Processes.awaitPids(pids, 1);
+
+    assertTrue(ProcessTree.stopMarked(newMarker(), Duration.ofSeconds(10)));
+
+    assertTrue(other.isAlive(), "a process of another session was stopped");
+    assertTrue(ProcessTree.stop(other.toHandle(), Duration.ofSeconds(10)));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sessionlauncher.model.HostPort;
+import io.sessionlauncher.model.ProxyFileAccess;
 import io.sessionlauncher.model.SessionId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,13 +107,47 @@ class ProxyMapFileTest {
     assertEquals(List.of("proxy-mapping.txt"), folderContent(folder));
   }
 
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+
   @Test
-  void createsTheFolderAndANewFileReadableByTheProxy() throws IOException {
+  void createsTheFoldersAndANewFileReadableByTheProxysGroupOnly() throws IOException {
     Path file = dir.resolve("a").resolve("b").resolve("proxy-mapping.txt");
 
     new ProxyMapFile(file).write(sessions(1));
 
-    assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals("rw-r-----", permissions(file));
+    assertEquals("rwxr-x---", permissions(file.getParent()));
+    assertEquals("rwxr-x---", permissions(file.getParent().getParent()));
+  }
+
+  @Test
+  void aConfiguredModeIsAppliedAtEveryWriteAndToTheFoldersCreated() throws IOException {
+    Path file = dir.resolve("a").resolve("proxy-mapping.txt");
+    ProxyMapFile proxy = new ProxyMapFile(file, new ProxyFileAccess("rw-r--r--", null));
+
+    proxy.write(sessions(1));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    proxy.write(sessions(2));
+
+    assertEquals("rw-r--r--", permissions(file));
+    assertEquals("rwxr-xr-x", permissions(file.getParent()));
+  }
+
+  @Test
+  void aConfiguredGroupIsGivenToTheFileAndTheFoldersCreated() throws IOException {
+    Path probe = Files.writeString(dir.resolve("probe"), "");
+    GroupPrincipal own =
+        Files.getFileAttributeView(probe, PosixFileAttributeView.class).readAttributes().group();
+    GroupPrincipal other = otherGroup(probe, own);
+    assumeTrue(other != null, "no second group this user may give a file");
+    Path file = dir.resolve("a").resolve("proxy-mapping.txt");
+
+    new ProxyMapFile(file, new ProxyFileAccess(null, other.getName())).write(sessions(1));
+
+    assertEquals(other, Files.readAttributes(file, PosixFileAttributes.class).group());
+    assertEquals(other, Files.readAttributes(file.getParent(), PosixFileAttributes.class).group());
   }
 
   @Test

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.engine.persist.SessionStore;
 import io.sessionlauncher.engine.persist.StoredSession;
+import io.sessionlauncher.engine.process.SessionMarker;
 import io.sessionlauncher.engine.testing.Await;
 import io.sessionlauncher.engine.testing.ChildProcessGuard;
 import io.sessionlauncher.engine.testing.Engine;
 import io.sessionlauncher.engine.testing.ExtraBeans;
 import io.sessionlauncher.engine.testing.FreePorts;
 import io.sessionlauncher.engine.testing.LauncherJson;
+import io.sessionlauncher.engine.testing.Processes;
+import io.sessionlauncher.engine.testing.Scripts;
 import io.sessionlauncher.engine.testing.TestClock;
 import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.HostPort;
@@ -105,7 +108,8 @@ class SessionRecoveryTest {
         () -> engine.sessions().find(id).map(s -> s.state() == SessionState.ENDED).orElse(false),
         "the adopted session ended");
     assertEquals(EndCause.IDLE, engine.sessions().find(id).orElseThrow().endCause());
-    assertEquals(List.of(), store.load(), "its record is gone");
+    // The record is forgotten by an observer of the end, a moment after the state reads ended.
+    Await.until(SOON, () -> store.load().isEmpty(), "its record is gone");
   }
 
   @Test
@@ -128,5 +132,36 @@ class SessionRecoveryTest {
         SOON, () -> !unready.isAlive(), "a session that was never ready stopped, not adopted");
     assertEquals(List.of(), store.load());
     assertEquals(1, engine.pool().available());
+  }
+
+  @Test
+  void whatASessionEndedWhileTheLauncherWasDownLeftBehindIsStopped() throws Exception {
+    LauncherJson json = config();
+    Path pids = guard.trackPidFile(dir.resolve("pids"));
+    SessionId id = SessionId.random();
+    // The launcher starts a session's processes with its id as their marker.
+    ProcessBuilder builder = new ProcessBuilder(Scripts.sh().daemonizeSleeper(pids).argv());
+    builder.environment().put(SessionMarker.VARIABLE, id.toString());
+    Process root = guard.track(builder.start());
+    List<Long> daemon = Processes.awaitPids(pids, 1);
+    root.waitFor();
+    new SessionStore(dir.resolve("data"))
+        .save(
+            new StoredSession(
+                id.toString(),
+                "viz",
+                "tester",
+                new HostPort("127.0.0.1", port),
+                root.pid(),
+                clock.instant(),
+                clock.instant(),
+                false,
+                Map.of(),
+                true));
+
+    engine = new Engine(json.load(), new ExtraBeans().replace(Clock.class, clock));
+
+    Processes.assertPidsGone(daemon);
+    assertEquals(List.of(), engine.sessions().list());
   }
 }

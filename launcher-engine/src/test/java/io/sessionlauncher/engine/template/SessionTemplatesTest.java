@@ -335,4 +335,33 @@ class SessionTemplatesTest {
     assertEquals("client-chosen-key", e.data().get("secret"));
     assertTrue(e.secretShared());
   }
+
+  @Test
+  void aSessionKeepsOnlyTheRequestValuesATemplateOrFieldsUse() {
+    LauncherConfig config =
+        base()
+            .fields("shown")
+            .app("viz", List.of("prog", "--file", "${file}"), null)
+            .sessionData("title", "view of ${name}")
+            .load();
+    List<Object> junk = new java.util.ArrayList<>();
+    for (int i = 0; i < 21_000; i++) {
+      junk.add(Map.of());
+    }
+
+    SessionTemplates.Expansion e =
+        expand(
+            config,
+            "viz",
+            body("file", "cone.vtk", "name", "cone", "shown", 7, "junk", junk, "other", "x"));
+
+    Map<String, Object> data = e.data();
+    assertEquals("cone.vtk", data.get("file"));
+    assertEquals("cone", data.get("name"));
+    assertEquals(7, data.get("shown"));
+    assertEquals("viz", data.get("application"));
+    assertEquals("view of cone", data.get("title"));
+    assertFalse(data.containsKey("junk"), "an unused value is kept: " + data.keySet());
+    assertFalse(data.containsKey("other"), "an unused value is kept: " + data.keySet());
+  }
 }

@@ -71,6 +71,28 @@ public final class Scripts {
     return this;
   }
 
+  /**
+   * Starts a sleeper in a session of its own ({@code setsid}): neither in the script's process
+   * group nor, once the script has ended, among its descendants. It appends its pid to the file.
+   */
+  public Scripts detachSleeper(Path pidFile) {
+    return step("setsid /bin/sh -c " + quote(sleeperRecording(pidFile)) + " &");
+  }
+
+  /**
+   * Starts a daemon as a daemon starts itself: {@code setsid}, then a fork whose parent exits at
+   * once, so the sleeper is re-parented away from the script at once. It appends its pid to the
+   * file.
+   */
+  public Scripts daemonizeSleeper(Path pidFile) {
+    String daemon = "/bin/sh -c " + quote(sleeperRecording(pidFile)) + " & exit 0";
+    return step("setsid /bin/sh -c " + quote(daemon) + " &");
+  }
+
+  private static String sleeperRecording(Path pidFile) {
+    return "echo $$ >> " + quote(pidFile.toString()) + "; exec sleep " + LIFETIME_SECONDS;
+  }
+
   /** Exits with that code. */
   public Scripts exit(int code) {
     return step("exit " + code);

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,15 @@ final class LaunchRequestReader {
 
   /** Largest body accepted; a launch request is a handful of short keys. */
   static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** Deepest nesting accepted: the request object holding an array holding objects, and so on. */
+  static final int MAX_DEPTH = 8;
+
+  /**
+   * Most JSON values (objects, arrays, keys' values and elements) accepted in one request: within
+   * 64 KiB, 21,000 empty objects would otherwise become a megabyte of maps.
+   */
+  static final int MAX_VALUES = 1_000;
 
   private LaunchRequestReader() {}
 
@@ -54,6 +64,7 @@ final class LaunchRequestReader {
     }
     JsonObject object;
     try (JsonReader reader = Json.PROVIDER.createReader(new StringReader(body))) {
+      requireBoundedShape(body);
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidRequestException("The request body must be a JSON object");
@@ -79,5 +90,39 @@ final class LaunchRequestReader {
     Map<String, Object> values = new LinkedHashMap<>();
     object.forEach((key, value) -> values.put(key, JsonValues.plain(value)));
     return new LaunchRequest(((JsonString) application).getString(), values, owner);
+  }
+
+  /**
+   * Walks the body as a stream of events, before any object is built, and refuses one nested deeper
+   * than {@link #MAX_DEPTH} or holding more than {@link #MAX_VALUES} values.
+   *
+   * @throws JsonParsingException for a body that is not JSON, found on the way
+   */
+  private static void requireBoundedShape(String body) {
+    try (JsonParser parser = Json.PROVIDER.createParser(new StringReader(body))) {
+      int depth = 0;
+      int values = 0;
+      while (parser.hasNext()) {
+        JsonParser.Event event = parser.next();
+        switch (event) {
+          case START_OBJECT, START_ARRAY -> {
+            if (++depth > MAX_DEPTH) {
+              throw new InvalidRequestException(
+                  "The request is nested deeper than " + MAX_DEPTH + " levels");
+            }
+            values++;
+          }
+          case END_OBJECT, END_ARRAY -> depth--;
+          case KEY_NAME -> {
+            // Counted with its value.
+          }
+          default -> values++;
+        }
+        if (values > MAX_VALUES) {
+          throw new InvalidRequestException(
+              "The request holds more than " + MAX_VALUES + " values");
+        }
+      }
+    }
   }
 }

@@ -1,11 +1,13 @@
 package io.sessionlauncher.rest.upload;
 
+import io.sessionlauncher.model.ConflictException;
 import io.sessionlauncher.model.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -23,7 +25,8 @@ import java.util.logging.Logger;
  * The files of one upload. Each is written to a hidden temporary file in {@code upload_dir} and
  * renamed to its name only when the whole upload has been read, so no one ever sees a half-written
  * file, a refused upload (too large, malformed, cut short) stores nothing, and an existing file of
- * the same name is replaced in one step. {@link #close()} removes whatever was not committed.
+ * the same name is refused, or, when the upload asks to, replaced in one step. {@link #close()}
+ * removes whatever was not committed.
  */
 final class UploadBatch implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(UploadBatch.class.getName());
@@ -40,16 +43,29 @@ final class UploadBatch implements AutoCloseable {
   private record Staged(Path temp, long size) {}
 
   private final Path folder;
+  private final boolean replace;
   private final Map<String, Staged> staged = new LinkedHashMap<>();
 
-  private UploadBatch(Path folder) {
+  private UploadBatch(Path folder, boolean replace) {
     this.folder = folder;
+    this.replace = replace;
   }
 
-  /** Starts an upload into {@code folder}, creating it if needed. */
-  static UploadBatch into(Path folder) throws IOException {
+  /**
+   * Starts an upload into {@code folder}, creating it if needed.
+   *
+   * @param replace whether files of the same name are replaced rather than refused
+   */
+  static UploadBatch into(Path folder, boolean replace) throws IOException {
     Files.createDirectories(folder);
-    return new UploadBatch(folder);
+    return new UploadBatch(folder, replace);
+  }
+
+  private ConflictException exists(String name) {
+    return new ConflictException(
+        "The file \""
+            + name
+            + "\" exists already; upload with ?replace=true to replace it. Nothing was stored");
   }
 
   /** Whether no file has been added. */
@@ -65,6 +81,10 @@ final class UploadBatch implements AutoCloseable {
     if (Files.isDirectory(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
       throw new InvalidRequestException(
           "The uploaded file \"" + name + "\" cannot replace the folder of that name");
+    }
+    if (!replace && Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+      // Refused before its content is read: nothing of the upload is stored.
+      throw exists(name);
     }
     discard(staged.remove(name));
     if (staged.size() >= MAX_FILES) {
@@ -91,8 +111,18 @@ final class UploadBatch implements AutoCloseable {
       var entry = entries.next();
       // A rename within the folder: atomic, and it replaces the entry itself, never a link's
       // target.
-      Files.move(
-          entry.getValue().temp(), folder.resolve(entry.getKey()), StandardCopyOption.ATOMIC_MOVE);
+      Path target = folder.resolve(entry.getKey());
+      if (replace) {
+        Files.move(entry.getValue().temp(), target, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        // A link fails if the name was taken meanwhile, where a rename would replace it.
+        try {
+          Files.createLink(target, entry.getValue().temp());
+        } catch (FileAlreadyExistsException e) {
+          throw exists(entry.getKey());
+        }
+        Files.delete(entry.getValue().temp());
+      }
       entries.remove();
       stored.add(new Stored(entry.getKey(), entry.getValue().size()));
     }

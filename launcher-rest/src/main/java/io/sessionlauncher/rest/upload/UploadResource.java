@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,13 +27,17 @@ import java.util.Map;
 /**
  * {@code POST /upload} (reached through {@link InternalRoutes}) when {@code upload_dir} is set:
  * every file part of a {@code multipart/form-data} body is stored under its base name inside {@code
- * upload_dir}, all or nothing, the whole body limited to {@code max_upload_size}. Plain form fields
+ * upload_dir}, all or nothing, the whole body limited to {@code max_upload_size}; a file of the
+ * same name is 409 unless the request asks to replace it ({@code ?replace=true}). Plain form fields
  * are read past and not stored. Answers {@code {"files": [{"name": n, "size": s}, ...]}}.
  */
 @ApplicationScoped
 @Path(InternalRoutes.UPLOAD)
 @Produces(Json.TYPE)
 public class UploadResource {
+  /** The query parameter asking that files of the same name be replaced ({@code ?replace=true}). */
+  static final String REPLACE = "replace";
+
   private LauncherConfig config;
 
   /** For CDI's proxy. */
@@ -46,7 +51,10 @@ public class UploadResource {
   /** Stores the upload's files and lists them. */
   @POST
   @Consumes(MediaType.WILDCARD)
-  public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
+  public Response upload(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+      @QueryParam(REPLACE) boolean replace,
+      InputStream body) {
     java.nio.file.Path folder = config.configuration().uploadDir();
     if (folder == null) {
       throw new NotFoundException("No resource at /" + InternalRoutes.PUBLIC_UPLOAD);
@@ -54,7 +62,7 @@ public class UploadResource {
     String boundary = boundary(type);
     long limit = config.configuration().http().maxUploadBytes();
     List<UploadBatch.Stored> stored;
-    try (UploadBatch batch = UploadBatch.into(folder)) {
+    try (UploadBatch batch = UploadBatch.into(folder, replace)) {
       MultipartReader reader = new MultipartReader(new LimitedInputStream(body, limit), boundary);
       for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
         var name = ContentDisposition.fileName(part.header("Content-Disposition"));

@@ -3,6 +3,7 @@ package io.sessionlauncher.rest.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sessionlauncher.model.ConfigurationException;
+import io.sessionlauncher.model.ConflictException;
 import io.sessionlauncher.model.InvalidRequestException;
 import io.sessionlauncher.model.RequestTooLargeException;
 import io.sessionlauncher.model.ResourcesExhaustedException;
@@ -48,6 +49,7 @@ class ExceptionMappersTest {
             400,
             null),
         Arguments.of(new SessionNotFoundException("3b241101"), 404, null),
+        Arguments.of(new ConflictException("The file \"a.txt\" exists already"), 409, null),
         Arguments.of(new ResourcesExhaustedException(), 503, "5"),
         Arguments.of(new ResourcesExhaustedException("Application 'single' is full"), 503, "5"),
         Arguments.of(

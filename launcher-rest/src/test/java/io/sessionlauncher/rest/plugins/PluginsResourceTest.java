@@ -153,7 +153,7 @@ class PluginsResourceTest {
             .build(),
         cmd.get("constraints"));
     assertEquals(
-        List.of("cmd", "ready_line", "env", "working_dir"),
+        List.of("cmd", "ready_line", "env", "working_dir", "inherit_env"),
         names(process.getJsonArray("fields"), "name"));
   }
 

@@ -82,7 +82,37 @@ class BadRequestCorpusTest {
         Arguments.of(
             "{\"application\": \"args\", \"free\": \"" + "x".repeat(70_000) + "\"}",
             413,
-            "larger than"));
+            "larger than"),
+        Arguments.of(
+            "{\"application\": \"args\", \"free\": \"x\", \"deep\": "
+                + "[".repeat(20)
+                + "]".repeat(20)
+                + "}",
+            400,
+            "nested deeper than 8 levels"),
+        Arguments.of(
+            "{\"application\": \"args\", \"free\": \"x\", \"many\": ["
+                + String.join(",", java.util.Collections.nCopies(21_000, "{}"))
+                + "]}",
+            400,
+            "more than 1000 values"),
+        Arguments.of("[".repeat(60_000), 400, "nested deeper than 8 levels"));
+  }
+
+  @Test
+  void aRequestAtTheLimitsIsAccepted() throws Exception {
+    String nested = "[".repeat(7) + "]".repeat(7);
+    // 1,000 values: the object, application, free, seven arrays, one array of 989 numbers.
+    String many = String.join(",", java.util.Collections.nCopies(989, "1"));
+    Answer answer =
+        http.post(
+            launcher.uri("/paraview/"),
+            "{\"application\": \"args\", \"free\": \"x\", \"deep\": "
+                + nested
+                + ", \"many\": ["
+                + many
+                + "]}");
+    assertEquals(200, answer.status(), answer.body());
   }
 
   @ParameterizedTest

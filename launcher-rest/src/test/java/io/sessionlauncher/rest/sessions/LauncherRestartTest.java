@@ -95,6 +95,34 @@ class LauncherRestartTest {
     assertEquals("", proxyFile());
   }
 
+  @Test
+  void aFileWithoutDataDirStillHasItsSessionsFoundAfterAKill() throws Exception {
+    int port = FreePorts.range(2);
+    // An unchanged wslink file: no data_dir, no on_restart.
+    json = DemoApp.configuration(folder, port, port + 1).app("demo", DemoApp.app());
+    Path config = json.write();
+    URI first = startLauncher(config, "first");
+    JsonObject created =
+        http.post(first.resolve("paraview/"), "{\"application\": \"demo\"}").json();
+    String id = created.getString("id");
+    ProcessHandle demo =
+        demoOn(URI.create(created.getString("sessionURL")).getPort()).orElseThrow();
+    sessions.add(demo);
+    assertTrue(
+        Files.exists(json.logDir().resolve("sessions").resolve(id + ".json")),
+        "recorded under log_dir by default");
+
+    killLauncher();
+    URI second = startLauncher(config, "second");
+
+    Answer adopted = http.get(second.resolve("paraview/" + id));
+    assertEquals(200, adopted.status(), adopted.body());
+    assertEquals("ready", adopted.json().getString("state"));
+    assertEquals(200, http.delete(second.resolve("paraview/" + id)).status());
+    demo.onExit().get(30, TimeUnit.SECONDS);
+    assertEquals("", proxyFile());
+  }
+
   private Path configuration(String policy) {
     int first = FreePorts.range(2);
     json =

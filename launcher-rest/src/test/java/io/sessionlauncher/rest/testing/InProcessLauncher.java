@@ -27,6 +27,7 @@ import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.rest.content.ContentResource;
 import io.sessionlauncher.rest.http.AccessDeniedExceptionMapper;
+import io.sessionlauncher.rest.http.ConflictExceptionMapper;
 import io.sessionlauncher.rest.http.CorsFilter;
 import io.sessionlauncher.rest.http.InternalRoutes;
 import io.sessionlauncher.rest.http.InvalidPluginConfigExceptionMapper;
@@ -112,6 +113,7 @@ public final class InProcessLauncher
           SessionStartExceptionMapper.class,
           AccessDeniedExceptionMapper.class,
           LimitReachedExceptionMapper.class,
+          ConflictExceptionMapper.class,
           SignOnRequiredExceptionMapper.class,
           WebApplicationExceptionMapper.class,
           UnexpectedExceptionMapper.class);

@@ -106,11 +106,32 @@ class UploadResourceTest {
     assertFalse(Files.exists(folder.getParent().resolve("escaped.txt")));
   }
 
+  private URI uploadReplacing() {
+    return launcher.uri("/upload?replace=true");
+  }
+
   @Test
-  void anExistingFileOfTheSameNameIsReplaced() throws IOException {
+  void anExistingFileOfTheSameNameIsRefusedWith409AndNothingIsStored() throws IOException {
     Files.createDirectories(uploads);
     Files.writeString(uploads.resolve("same.txt"), "old and longer");
-    Answer answer = http.send(new Multipart().file("f", "same.txt", "new").post(upload()));
+    Answer answer =
+        http.send(
+            new Multipart()
+                .file("a", "other.txt", "other")
+                .file("f", "same.txt", "new")
+                .post(upload()));
+    assertEquals(409, answer.status(), answer.body());
+    String error = answer.json().getString("error");
+    assertTrue(error.contains("\"same.txt\" exists already") && error.contains("replace"), error);
+    assertEquals("old and longer", Files.readString(uploads.resolve("same.txt")));
+    assertEquals(Set.of("same.txt"), names());
+  }
+
+  @Test
+  void anExistingFileOfTheSameNameIsReplacedWhenTheUploadAsks() throws IOException {
+    Files.createDirectories(uploads);
+    Files.writeString(uploads.resolve("same.txt"), "old and longer");
+    Answer answer = http.send(new Multipart().file("f", "same.txt", "new").post(uploadReplacing()));
     assertEquals(200, answer.status(), answer.body());
     assertEquals("new", Files.readString(uploads.resolve("same.txt")));
   }
@@ -120,7 +141,7 @@ class UploadResourceTest {
     Files.createDirectories(uploads);
     Path target = Files.writeString(folder.resolve("target.txt"), "untouched");
     Files.createSymbolicLink(uploads.resolve("link.txt"), target);
-    Answer answer = http.send(new Multipart().file("f", "link.txt", "new").post(upload()));
+    Answer answer = http.send(new Multipart().file("f", "link.txt", "new").post(uploadReplacing()));
     assertEquals(200, answer.status(), answer.body());
     assertEquals("untouched", Files.readString(target));
     assertFalse(Files.isSymbolicLink(uploads.resolve("link.txt")));
@@ -196,7 +217,7 @@ class UploadResourceTest {
             new Multipart()
                 .file("a", "small.txt", "fits")
                 .file("b", "big.bin", big)
-                .post(upload()));
+                .post(uploadReplacing()));
     assertJsonError(answer, 413, "larger than " + LIMIT + " bytes");
     assertEquals(Set.of("big.bin"), names(), "no new file, no temporary file");
     assertEquals("the old one", Files.readString(uploads.resolve("big.bin")));

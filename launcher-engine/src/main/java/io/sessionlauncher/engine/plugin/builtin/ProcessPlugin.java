@@ -26,6 +26,8 @@ public class ProcessPlugin implements LauncherPlugin<ProcessPlugin.Config> {
    * @param readyLine text meaning ready
    * @param env environment variables
    * @param workingDir folder to run in
+   * @param inheritEnv names of the server's own environment variables the session gets, or {@code
+   *     null} for all of them
    */
   public record Config(
       @Description("Program and arguments, one element each; never run through a shell") @NotEmpty
@@ -35,10 +37,15 @@ public class ProcessPlugin implements LauncherPlugin<ProcessPlugin.Config> {
                   + " connections")
           String readyLine,
       @Description("Environment variables added to the launcher's own") Map<String, String> env,
-      @Description("Folder to run in, relative to the launcher.json folder") String workingDir) {
+      @Description("Folder to run in, relative to the launcher.json folder") String workingDir,
+      @Description(
+              "Names of the server's own environment variables passed on to the session (the"
+                  + " server's environment may hold credentials); all of them when missing")
+          List<@NotNull @NotBlank String> inheritEnv) {
 
     public Config {
       cmd = cmd == null ? null : List.copyOf(cmd);
+      inheritEnv = inheritEnv == null ? null : List.copyOf(inheritEnv);
       env = env == null ? Map.of() : Map.copyOf(env);
       if (readyLine != null && readyLine.isEmpty()) {
         readyLine = null;

@@ -2,13 +2,17 @@ package io.sessionlauncher.engine.plugin.builtin;
 
 import io.sessionlauncher.engine.process.LaunchSpec;
 import io.sessionlauncher.engine.process.ProcessStarter;
+import io.sessionlauncher.engine.process.SessionMarker;
 import io.sessionlauncher.engine.process.SessionProcess;
+import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.spi.LaunchContext;
 import io.sessionlauncher.spi.ProductLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /** One process of the {@link ProcessPlugin}: started once, stopped with its whole tree. */
@@ -35,8 +39,20 @@ final class ProcessProductLauncher implements ProductLauncher {
             context.logFile(),
             config.readyLine(),
             context.resource(),
-            context.stopGrace());
+            context.stopGrace(),
+            markerOf(context),
+            config.inheritEnv() == null ? null : Set.copyOf(config.inheritEnv()));
     process = new ProcessStarter(context.executor()).start(spec);
+  }
+
+  /**
+   * The session's id, which a restarted launcher knows from the session's record; in plain Java,
+   * where the name is the product's and several instances may run, one of its own.
+   */
+  private static SessionMarker markerOf(LaunchContext context) {
+    return SessionId.parse(context.name())
+        .map(id -> SessionMarker.of(id.toString()))
+        .orElseGet(() -> SessionMarker.of(UUID.randomUUID().toString()));
   }
 
   private Path workingDir() {
