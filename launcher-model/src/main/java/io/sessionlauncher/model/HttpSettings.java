@@ -9,14 +9,24 @@ import java.util.List;
  *     empty means no cross-origin access, {@code "*"} any origin
  * @param maxUploadBytes largest total upload accepted by {@code POST /upload} ({@code
  *     max_upload_size}, bytes)
+ * @param allowedHosts host names a request's {@code Host} may name besides the loopback ones and
+ *     {@code configuration.host} ({@code allowed_hosts}); {@code "*"} any
  */
-public record HttpSettings(List<String> corsOrigins, long maxUploadBytes) {
+public record HttpSettings(
+    List<String> corsOrigins, long maxUploadBytes, List<String> allowedHosts) {
 
-  /** No cross-origin access, uploads up to 100 MiB. */
-  public static final HttpSettings DEFAULTS = new HttpSettings(List.of(), 100L * 1024 * 1024);
+  /** No cross-origin access, uploads up to 100 MiB, loopback names only. */
+  public static final HttpSettings DEFAULTS =
+      new HttpSettings(List.of(), 100L * 1024 * 1024, List.of());
+
+  /** Without host names of its own. */
+  public HttpSettings(List<String> corsOrigins, long maxUploadBytes) {
+    this(corsOrigins, maxUploadBytes, List.of());
+  }
 
   public HttpSettings {
     corsOrigins = List.copyOf(corsOrigins);
+    allowedHosts = List.copyOf(allowedHosts);
     if (maxUploadBytes < 0) {
       throw new IllegalArgumentException("maxUploadBytes < 0");
     }

@@ -41,19 +41,29 @@ public final class RawHttp {
 
   /** {@code GET target HTTP/1.1} to the server at {@code base}; {@code target} is sent as is. */
   public static Answer get(URI base, String target) {
+    return send(base, "GET", target, base.getHost() + ":" + base.getPort(), null);
+  }
+
+  /**
+   * A request with the {@code Host} header given (which {@code java.net.http} will not let a caller
+   * set) and a JSON body, or none when {@code body} is {@code null}.
+   */
+  public static Answer send(URI base, String method, String target, String host, String body) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
       OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET "
-                  + target
-                  + " HTTP/1.1\r\nHost: "
-                  + base.getHost()
-                  + ":"
-                  + base.getPort()
-                  + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
+      byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+      StringBuilder head =
+          new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\n");
+      if (body != null) {
+        head.append("Content-Type: application/json\r\nContent-Length: ")
+            .append(content.length)
+            .append("\r\n");
+      }
+      head.append("Connection: close\r\n\r\n");
+      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.write(content);
       out.flush();
       return parse(readAll(socket.getInputStream()));
     } catch (IOException e) {

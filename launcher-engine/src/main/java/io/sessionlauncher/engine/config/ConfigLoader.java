@@ -181,7 +181,9 @@ public class ConfigLoader {
         c.has("cors_origins") ? c.strings("cors_origins") : defaults.corsOrigins();
     long maxUpload =
         c.has("max_upload_size") ? bytes(c, "max_upload_size") : defaults.maxUploadBytes();
-    return new HttpSettings(origins, maxUpload);
+    List<String> hosts =
+        c.has("allowed_hosts") ? c.strings("allowed_hosts") : defaults.allowedHosts();
+    return new HttpSettings(origins, maxUpload, hosts);
   }
 
   /**

@@ -29,6 +29,7 @@ import io.sessionlauncher.rest.content.ContentResource;
 import io.sessionlauncher.rest.http.AccessDeniedExceptionMapper;
 import io.sessionlauncher.rest.http.ConflictExceptionMapper;
 import io.sessionlauncher.rest.http.CorsFilter;
+import io.sessionlauncher.rest.http.HostCheckFilter;
 import io.sessionlauncher.rest.http.InternalRoutes;
 import io.sessionlauncher.rest.http.InvalidPluginConfigExceptionMapper;
 import io.sessionlauncher.rest.http.InvalidRequestExceptionMapper;
@@ -127,6 +128,8 @@ public final class InProcessLauncher
                   UploadResource.class,
                   InternalRoutes.class,
                   CorsFilter.class,
+                  HostCheckFilter.class,
+                  HostCheckFilter.class,
                   SignOnFilter.class,
                   PluginsResource.class),
               EXCEPTION_MAPPERS.stream())
@@ -242,6 +245,7 @@ public final class InProcessLauncher
                 UploadResource.class,
                 InternalRoutes.class,
                 CorsFilter.class,
+                HostCheckFilter.class,
                 PluginsResource.class,
                 PluginValidation.class,
                 SessionAccess.class,
