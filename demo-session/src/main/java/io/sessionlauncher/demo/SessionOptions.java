@@ -28,11 +28,13 @@ public record SessionOptions(
   public static final String USAGE =
       String.join(
           System.lineSeparator(),
-          "Usage: java -jar demo-session.jar --port N [--host H] [--secret S]"
+          "Usage: java -jar demo-session.jar --port N [--host H] [--secret S | --secret-env VAR]"
               + " [--ready-line TEXT] [--ready-delay-ms N]",
           "  --port N            TCP port to listen on, 1-65535 (required)",
           "  --host H            address to bind (default " + DEFAULT_HOST + ")",
           "  --secret S          WebSocket clients must send ?secret=S (default: no check)",
+          "  --secret-env VAR    the same, S read from the environment variable VAR, so that it",
+          "                      stays out of the command line every local user can read",
           "  --ready-line TEXT   line printed on stdout once listening (default \""
               + DEFAULT_READY_LINE
               + "\")",
@@ -41,6 +43,7 @@ public record SessionOptions(
   private static final String PORT = "--port";
   private static final String HOST = "--host";
   private static final String SECRET = "--secret";
+  private static final String SECRET_ENV = "--secret-env";
   private static final String READY_LINE = "--ready-line";
   private static final String READY_DELAY = "--ready-delay-ms";
 
@@ -66,6 +69,17 @@ public record SessionOptions(
    *     or if {@code --port} is missing
    */
   public static SessionOptions parse(String... args) throws UsageException {
+    return parse(System.getenv(), args);
+  }
+
+  /**
+   * Parses {@code --name value} pairs, reading {@code --secret-env}'s variable from {@code env}.
+   *
+   * @throws UsageException as {@link #parse(String...)}, and when both {@code --secret} and {@code
+   *     --secret-env} are given or the variable is not set
+   */
+  public static SessionOptions parse(Map<String, String> env, String... args)
+      throws UsageException {
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
@@ -85,10 +99,22 @@ public record SessionOptions(
     }
     int port = (int) parseNumber(values.get(PORT), PORT, 1, 65535);
     String host = text(values.getOrDefault(HOST, DEFAULT_HOST), HOST);
+    if (values.containsKey(SECRET) && values.containsKey(SECRET_ENV)) {
+      throw new UsageException("give " + SECRET + " or " + SECRET_ENV + ", not both");
+    }
     Optional<String> secret =
         values.containsKey(SECRET)
             ? Optional.of(text(values.get(SECRET), SECRET))
             : Optional.empty();
+    if (values.containsKey(SECRET_ENV)) {
+      String variable = text(values.get(SECRET_ENV), SECRET_ENV);
+      String value = env.get(variable);
+      if (value == null || value.isBlank()) {
+        throw new UsageException(
+            "the environment variable " + variable + " named by " + SECRET_ENV + " is not set");
+      }
+      secret = Optional.of(value);
+    }
     String readyLine = text(values.getOrDefault(READY_LINE, DEFAULT_READY_LINE), READY_LINE);
     long readyDelay = parseNumber(values.getOrDefault(READY_DELAY, "0"), READY_DELAY, 0, 3_600_000);
     return new SessionOptions(port, host, secret, readyLine, readyDelay);
@@ -104,7 +130,7 @@ public record SessionOptions(
 
   private static boolean isKnown(String name) {
     return switch (name) {
-      case PORT, HOST, SECRET, READY_LINE, READY_DELAY -> true;
+      case PORT, HOST, SECRET, SECRET_ENV, READY_LINE, READY_DELAY -> true;
       default -> false;
     };
   }

@@ -71,4 +71,41 @@ class SessionOptionsTest {
     assertFalse(text.contains("hunter2"), text);
     assertTrue(text.contains("port=1"), text);
   }
+
+  @Test
+  void theSecretMayComeFromTheEnvironmentNamedOnTheCommandLine() throws UsageException {
+    SessionOptions options =
+        SessionOptions.parse(
+            java.util.Map.of("SESSION_SECRET", "hunter2"),
+            "--port",
+            "1",
+            "--secret-env",
+            "SESSION_SECRET");
+
+    assertEquals(java.util.Optional.of("hunter2"), options.secret());
+  }
+
+  @Test
+  void aSecretVariableThatIsNotSetOrASecretGivenTwiceIsAUsageError() {
+    UsageException unset =
+        assertThrows(
+            UsageException.class,
+            () ->
+                SessionOptions.parse(
+                    java.util.Map.of(), "--port", "1", "--secret-env", "SESSION_SECRET"));
+    assertTrue(unset.getMessage().contains("SESSION_SECRET"), unset.getMessage());
+    UsageException both =
+        assertThrows(
+            UsageException.class,
+            () ->
+                SessionOptions.parse(
+                    java.util.Map.of("S", "x"),
+                    "--port",
+                    "1",
+                    "--secret",
+                    "y",
+                    "--secret-env",
+                    "S"));
+    assertTrue(both.getMessage().contains("not both"), both.getMessage());
+  }
 }

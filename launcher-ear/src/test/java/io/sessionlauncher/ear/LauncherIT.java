@@ -65,6 +65,28 @@ class LauncherIT {
   }
 
   @Test
+  void theShippedSecureDemoGetsItsSecretThroughTheEnvironmentNotTheCommandLine() throws Exception {
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo-secure\"}");
+    assertEquals(200, created.status(), created.body());
+    String id = created.json().getString("id");
+    String secret = created.json().getString("secret");
+    try {
+      URI url = URI.create(created.json().getString("sessionURL"));
+      List<ProcessHandle> demo = Processes.demoOnPort(url.getPort());
+      assertEquals(1, demo.size());
+      String cmdline =
+          Files.readString(java.nio.file.Path.of("/proc/" + demo.get(0).pid() + "/cmdline"))
+              .replace('\0', ' ');
+      assertTrue(cmdline.contains("--secret-env SESSION_SECRET"), cmdline);
+      assertFalse(cmdline.contains(secret), "the secret on the command line: " + cmdline);
+      URI withSecret = URI.create(url + "?secret=" + secret);
+      assertEquals("secure hello", new WebSocketClient().echo(withSecret, "secure hello"));
+    } finally {
+      client.delete("paraview/" + id);
+    }
+  }
+
+  @Test
   void demoSessionIsLaunchedEchoesAndLeavesNothingAfterDelete() throws Exception {
     Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
     assertEquals(200, created.status(), created.body());
