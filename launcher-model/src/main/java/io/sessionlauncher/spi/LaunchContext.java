@@ -34,6 +34,15 @@ public record LaunchContext(
     Objects.requireNonNull(executor, "executor");
   }
 
+  /**
+   * {@link #executor()} running at most {@code maxConcurrent} of this product's tasks at a time:
+   * what a product serving connections in the launcher's JVM should hand them to, so that many slow
+   * clients cannot take a thread each.
+   */
+  public ConcurrencyLimitedExecutor limitedExecutor(int maxConcurrent) {
+    return new ConcurrencyLimitedExecutor(executor, maxConcurrent);
+  }
+
   /** The pair to listen on, if the launcher assigned one. */
   public Optional<HostPort> assignedResource() {
     return Optional.ofNullable(resource);

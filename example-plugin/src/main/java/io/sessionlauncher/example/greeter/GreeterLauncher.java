@@ -72,7 +72,8 @@ final class GreeterLauncher implements ProductLauncher {
     created.createContext("/", new GreetingHandler(config.greeting()));
     // Requests are answered on the launcher's executor: the container's managed threads in the
     // application server.
-    created.setExecutor(context.executor());
+    // A few threads of the launcher's, however many clients connect.
+    created.setExecutor(context.limitedExecutor(8));
     created.start();
     server = created;
     address = host + ":" + created.getAddress().getPort();

@@ -11,10 +11,15 @@ import io.sessionlauncher.spi.LaunchContext;
 import io.sessionlauncher.spi.PluginException;
 import io.sessionlauncher.spi.ProductLauncher;
 import io.sessionlauncher.testing.FreePorts;
+import io.sessionlauncher.testing.Waits;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +60,66 @@ class HttpServerPluginTest {
 
   private RawRequest.Answer get(String target) throws Exception {
     return RawRequest.send(address, "GET", target);
+  }
+
+  @Test
+  void manySlowClientsHoldAFewThreadsOnly() throws Exception {
+    byte[] big = new byte[8 * 1024 * 1024];
+    Files.write(site.resolve("big.bin"), big);
+    int before = productThreads();
+    List<Socket> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        Socket client = new Socket();
+        // A small receive window and nobody reading: each handler blocks in its write.
+        client.setReceiveBufferSize(4096);
+        int colon = address.lastIndexOf(':');
+        client.connect(
+            new InetSocketAddress(
+                address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
+        client
+            .getOutputStream()
+            .write("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        clients.add(client);
+      }
+      Waits.until(
+          () ->
+              "the handlers busy with the slow clients; threads: "
+                  + Thread.getAllStackTraces().keySet().stream()
+                      .map(Thread::getName)
+                      .sorted()
+                      .toList(),
+          Duration.ofSeconds(10),
+          () -> productThreads() >= 8);
+      // Give queued requests every chance to take more threads than the limit.
+      Waits.until(
+          "no new handler threads", Duration.ofSeconds(10), Duration.ofMillis(100), () -> steady());
+      // Idle threads of the product's pool from before may be among them, but no more.
+      assertTrue(productThreads() <= 8 + before, "threads: " + productThreads());
+    } finally {
+      for (Socket client : clients) {
+        client.close();
+      }
+    }
+  }
+
+  private int lastCount = -1;
+  private int sameCount;
+
+  /** True once the count of product threads has not changed over five polls. */
+  private boolean steady() {
+    int now = productThreads();
+    sameCount = now == lastCount ? sameCount + 1 : 0;
+    lastCount = now;
+    return sameCount >= 5;
+  }
+
+  /** Live threads of the product's own executor, named after it. */
+  private static int productThreads() {
+    return (int)
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.getName().equals("http-server.local"))
+            .count();
   }
 
   @Test

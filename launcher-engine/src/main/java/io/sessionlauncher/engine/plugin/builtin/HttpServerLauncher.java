@@ -24,6 +24,9 @@ import java.util.Map;
  * port atomically, where the reference finds a "free" port and hopes it is still free.
  */
 final class HttpServerLauncher implements ProductLauncher {
+  /** Requests served at once; the others wait for a turn. */
+  static final int HANDLER_THREADS = 8;
+
   private final HttpServerPlugin.Config config;
   private final LaunchContext context;
   private HttpServer server;
@@ -56,7 +59,8 @@ final class HttpServerLauncher implements ProductLauncher {
       throw new PluginException("http-server: cannot listen on " + wanted.host() + ":" + port, e);
     }
     server.createContext("/", exchange -> serve(root, exchange));
-    server.setExecutor(context.executor());
+    // Slow clients of a large file hold a handler each: a few threads, however many connect.
+    server.setExecutor(context.limitedExecutor(HANDLER_THREADS));
     server.start();
     address = new HostPort(wanted.host(), server.getAddress().getPort());
   }
