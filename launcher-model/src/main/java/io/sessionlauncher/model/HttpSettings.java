@@ -11,17 +11,22 @@ import java.util.List;
  *     max_upload_size}, bytes)
  * @param allowedHosts host names a request's {@code Host} may name besides the loopback ones and
  *     {@code configuration.host} ({@code allowed_hosts}); {@code "*"} any
+ * @param uploadQuotaBytes how many bytes {@code upload_dir} may hold in all ({@code upload_quota}),
+ *     or {@code null} for no quota
  */
 public record HttpSettings(
-    List<String> corsOrigins, long maxUploadBytes, List<String> allowedHosts) {
+    List<String> corsOrigins,
+    long maxUploadBytes,
+    List<String> allowedHosts,
+    Long uploadQuotaBytes) {
 
   /** No cross-origin access, uploads up to 100 MiB, loopback names only. */
   public static final HttpSettings DEFAULTS =
-      new HttpSettings(List.of(), 100L * 1024 * 1024, List.of());
+      new HttpSettings(List.of(), 100L * 1024 * 1024, List.of(), null);
 
   /** Without host names of its own. */
   public HttpSettings(List<String> corsOrigins, long maxUploadBytes) {
-    this(corsOrigins, maxUploadBytes, List.of());
+    this(corsOrigins, maxUploadBytes, List.of(), null);
   }
 
   public HttpSettings {

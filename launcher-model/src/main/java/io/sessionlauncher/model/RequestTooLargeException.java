@@ -7,4 +7,9 @@ public class RequestTooLargeException extends InvalidRequestException {
   public RequestTooLargeException(long limitBytes) {
     super("The request body is larger than " + limitBytes + " bytes");
   }
+
+  /** For a limit other than the body's own, with a message naming it. */
+  public RequestTooLargeException(String message) {
+    super(message);
+  }
 }

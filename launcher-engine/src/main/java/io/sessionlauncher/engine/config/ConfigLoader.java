@@ -183,7 +183,11 @@ public class ConfigLoader {
         c.has("max_upload_size") ? bytes(c, "max_upload_size") : defaults.maxUploadBytes();
     List<String> hosts =
         c.has("allowed_hosts") ? c.strings("allowed_hosts") : defaults.allowedHosts();
-    return new HttpSettings(origins, maxUpload, hosts);
+    Long quota =
+        c.has("upload_quota")
+            ? Long.valueOf(bytes(c, "upload_quota"))
+            : defaults.uploadQuotaBytes();
+    return new HttpSettings(origins, maxUpload, hosts, quota);
   }
 
   /**

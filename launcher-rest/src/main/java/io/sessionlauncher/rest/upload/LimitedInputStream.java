@@ -12,11 +12,18 @@ import java.io.InputStream;
  */
 final class LimitedInputStream extends FilterInputStream {
   private final long limit;
+  private final String beyond;
   private long count;
 
   LimitedInputStream(InputStream in, long limit) {
+    this(in, limit, null);
+  }
+
+  /** With the message of the refusal, or {@code null} for the body limit's own. */
+  LimitedInputStream(InputStream in, long limit, String beyond) {
     super(in);
     this.limit = limit;
+    this.beyond = beyond;
   }
 
   @Override
@@ -53,7 +60,9 @@ final class LimitedInputStream extends FilterInputStream {
   private void counted(long n) {
     count += n;
     if (count > limit) {
-      throw new RequestTooLargeException(limit);
+      throw beyond == null
+          ? new RequestTooLargeException(limit)
+          : new RequestTooLargeException(beyond);
     }
   }
 }

@@ -39,13 +39,15 @@ public class UploadResource {
   static final String REPLACE = "replace";
 
   private LauncherConfig config;
+  private UploadQuota quota;
 
   /** For CDI's proxy. */
   protected UploadResource() {}
 
   @Inject
-  public UploadResource(LauncherConfig config) {
+  public UploadResource(LauncherConfig config, UploadQuota quota) {
     this.config = config;
+    this.quota = quota;
   }
 
   /** Stores the upload's files and lists them. */
@@ -62,8 +64,12 @@ public class UploadResource {
     String boundary = boundary(type);
     long limit = config.configuration().http().maxUploadBytes();
     List<UploadBatch.Stored> stored;
-    try (UploadBatch batch = UploadBatch.into(folder, replace)) {
-      MultipartReader reader = new MultipartReader(new LimitedInputStream(body, limit), boundary);
+    try (UploadQuota.Reservation room = quota.reserve(folder, limit);
+        UploadBatch batch = UploadBatch.into(folder, replace)) {
+      MultipartReader reader =
+          new MultipartReader(
+              new LimitedInputStream(body, room.bytes(), room.byQuota() ? quota.full() : null),
+              boundary);
       for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
         var name = ContentDisposition.fileName(part.header("Content-Disposition"));
         if (name.isPresent()) {

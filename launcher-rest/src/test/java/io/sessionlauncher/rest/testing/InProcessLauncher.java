@@ -48,6 +48,7 @@ import io.sessionlauncher.rest.security.SignOnFilter;
 import io.sessionlauncher.rest.security.SignOnGuard;
 import io.sessionlauncher.rest.security.SignOnSettingsProducer;
 import io.sessionlauncher.rest.sessions.SessionResource;
+import io.sessionlauncher.rest.upload.UploadQuota;
 import io.sessionlauncher.rest.upload.UploadResource;
 import io.sessionlauncher.testing.FreePorts;
 import io.sessionlauncher.testing.LauncherJson;
@@ -243,6 +244,7 @@ public final class InProcessLauncher
                 SessionResource.class,
                 ContentResource.class,
                 UploadResource.class,
+                UploadQuota.class,
                 InternalRoutes.class,
                 CorsFilter.class,
                 HostCheckFilter.class,
