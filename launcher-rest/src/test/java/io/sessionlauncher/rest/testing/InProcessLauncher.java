@@ -48,6 +48,7 @@ import io.sessionlauncher.rest.security.Callers;
 import io.sessionlauncher.rest.security.SignOnFilter;
 import io.sessionlauncher.rest.security.SignOnGuard;
 import io.sessionlauncher.rest.security.SignOnSettingsProducer;
+import io.sessionlauncher.rest.sessions.SessionEventStreams;
 import io.sessionlauncher.rest.sessions.SessionResource;
 import io.sessionlauncher.rest.upload.UploadResource;
 import io.sessionlauncher.testing.FreePorts;
@@ -251,6 +252,7 @@ public final class InProcessLauncher
                 Callers.class,
                 SignOnGuard.class,
                 SignOnFilter.class,
+                SessionEventStreams.class,
                 ConfigurationCheck.class,
                 ProxyFileCheck.class,
                 SweeperCheck.class,
