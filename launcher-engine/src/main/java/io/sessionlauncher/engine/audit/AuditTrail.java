@@ -4,6 +4,7 @@ import io.sessionlauncher.engine.session.SessionChange;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.SessionState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,15 +35,17 @@ public class AuditTrail {
 
   private Path file;
   private Clock clock;
+  private Event<AuditEvent> events;
   private final Object lock = new Object();
 
   /** For CDI's proxy. */
   protected AuditTrail() {}
 
   @Inject
-  public AuditTrail(LauncherConfig config, Clock clock) {
+  public AuditTrail(LauncherConfig config, Clock clock, Event<AuditEvent> events) {
     this.file = config.configuration().access().auditFile();
     this.clock = clock;
+    this.events = events;
   }
 
   /** Where the trail is written. */
@@ -76,6 +79,12 @@ public class AuditTrail {
       } catch (IOException | UnsupportedOperationException e) {
         LOG.log(Level.WARNING, "Cannot write the audit trail " + file + ": " + e);
       }
+    }
+    try {
+      events.fire(event);
+    } catch (RuntimeException e) {
+      // As for the file: what only counts the events must not fail the request.
+      LOG.log(Level.WARNING, "An observer of the audit trail failed", e);
     }
   }
 

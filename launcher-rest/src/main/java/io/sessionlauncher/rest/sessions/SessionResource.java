@@ -33,6 +33,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,15 +62,21 @@ public class SessionResource {
   private SessionAccess sessions;
   private LauncherConfig config;
   private AuditTrail audit;
+  private SessionEventStreams streams;
 
   /** For CDI's proxy. */
   protected SessionResource() {}
 
   @Inject
-  public SessionResource(SessionAccess sessions, LauncherConfig config, AuditTrail audit) {
+  public SessionResource(
+      SessionAccess sessions,
+      LauncherConfig config,
+      AuditTrail audit,
+      SessionEventStreams streams) {
     this.sessions = sessions;
     this.config = config;
     this.audit = audit;
+    this.streams = streams;
   }
 
   /**
@@ -163,6 +171,31 @@ public class SessionResource {
             .orElseThrow(() -> new SessionNotFoundException(id));
     return Json.response(
         Response.Status.OK, withState(session, sessions.mayReadSecret(caller, session)));
+  }
+
+  /**
+   * The session's states as Server-Sent Events ({@value SessionEventStreams#EVENT} events, their
+   * data {@code {"id", "state"}} and, once ended, {@code endCause} and {@code exitCode}): first the
+   * state it is in, then each change, and the stream closes after {@code ended}. Who may not see
+   * the session gets the same 404 as for {@code GET}.
+   */
+  @GET
+  @Path(SESSION_PATH + "/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void events(
+      @PathParam("endpoint") String endpoint,
+      @PathParam("id") String path,
+      @Context SecurityContext security,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    requireEndpoint(endpoint);
+    Caller caller = CallerSecurityContext.callerOf(security);
+    String id = withoutSlashes(path);
+    SessionId sessionId = SessionId.parse(id).orElseThrow(() -> new SessionNotFoundException(id));
+    if (sessions.find(caller, sessionId).isEmpty()) {
+      throw new SessionNotFoundException(id);
+    }
+    streams.subscribe(() -> sessions.find(caller, sessionId), sink, sse);
   }
 
   /** Stops the session and returns its public view, never its command or its secret. */

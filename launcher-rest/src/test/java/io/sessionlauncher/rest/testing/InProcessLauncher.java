@@ -26,6 +26,9 @@ import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.rest.content.ContentResource;
+import io.sessionlauncher.rest.health.ConfigurationCheck;
+import io.sessionlauncher.rest.health.ProxyFileCheck;
+import io.sessionlauncher.rest.health.SweeperCheck;
 import io.sessionlauncher.rest.http.AccessDeniedExceptionMapper;
 import io.sessionlauncher.rest.http.ConflictExceptionMapper;
 import io.sessionlauncher.rest.http.CorsFilter;
@@ -47,12 +50,14 @@ import io.sessionlauncher.rest.security.Callers;
 import io.sessionlauncher.rest.security.SignOnFilter;
 import io.sessionlauncher.rest.security.SignOnGuard;
 import io.sessionlauncher.rest.security.SignOnSettingsProducer;
+import io.sessionlauncher.rest.sessions.SessionEventStreams;
 import io.sessionlauncher.rest.sessions.SessionResource;
 import io.sessionlauncher.rest.upload.UploadQuota;
 import io.sessionlauncher.rest.upload.UploadResource;
 import io.sessionlauncher.testing.FreePorts;
 import io.sessionlauncher.testing.LauncherJson;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,6 +260,10 @@ public final class InProcessLauncher
                 Callers.class,
                 SignOnGuard.class,
                 SignOnFilter.class,
+                SessionEventStreams.class,
+                ConfigurationCheck.class,
+                ProxyFileCheck.class,
+                SweeperCheck.class,
                 signOn ? TestIdentity.SignOnOn.class : SignOnSettingsProducer.class)
             .addExtension(new FixedConfig(launcherConfig))
             // Discovery is off (the file-reading config producer must stay out), so Jersey's own
@@ -305,6 +314,11 @@ public final class InProcessLauncher
 
   public ResourcePool pool() {
     return running().container.select(ResourcePool.class).get();
+  }
+
+  /** One of the launcher's beans, as the container wires it. */
+  public <T> T bean(Class<T> type, Annotation... qualifiers) {
+    return running().container.select(type, qualifiers).get();
   }
 
   /** Stops every session still known, so the next test starts with a full pool. */

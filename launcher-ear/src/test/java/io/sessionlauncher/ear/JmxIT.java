@@ -1,0 +1,218 @@
+package io.sessionlauncher.ear;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Waits;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher's MBean through Liberty's REST connector, as jconsole reaches a server remotely: the
+ * JMX client of the runtime ({@code wlp/clients/restConnector.jar}), HTTPS and a server
+ * administrator, none of the launcher's classes. The connector is turned on by a drop-in for this
+ * class only; the launcher itself stays anonymous meanwhile (the connector brings no application
+ * security).
+ */
+class JmxIT {
+  private static final String DROPIN = "jmx-operator.xml";
+  private static final String PASSWORD = "jmx-operator-test-password";
+  private static ObjectName name;
+  private static JMXConnector connector;
+  private static MBeanServerConnection jmx;
+
+  private final Http client = new Http(LibertyServer.base());
+
+  @BeforeAll
+  static void connectThroughTheRestConnector() throws Exception {
+    name = new ObjectName("io.sessionlauncher:type=SessionLauncher");
+    ConfigDropins.apply(
+        () ->
+            ConfigDropins.add(
+                DROPIN,
+                """
+        <server>
+          <featureManager>
+            <feature>restConnector-2.0</feature>
+          </featureManager>
+          <basicRegistry id="jmxOperators" realm="jmxOperators">
+            <user name="operator" password="%s"/>
+          </basicRegistry>
+          <administrator-role>
+            <user>operator</user>
+          </administrator-role>
+        </server>
+        """
+                    .formatted(PASSWORD)));
+    LibertyServer.awaitLauncher();
+    connector =
+        Waits.value(
+            "the REST connector to take the administrator", Duration.ofMinutes(2), JmxIT::connect);
+    jmx = connector.getMBeanServerConnection();
+  }
+
+  // The connector is the REST one (JSON over HTTPS) to the test's own server on this machine, not
+  // an RMI lookup of a name from elsewhere.
+  @SuppressWarnings("BanJNDI")
+  private static Optional<JMXConnector> connect() {
+    Map<String, Object> env = new HashMap<>();
+    env.put("jmx.remote.protocol.provider.pkgs", "com.ibm.ws.jmx.connector.client");
+    env.put(JMXConnector.CREDENTIALS, new String[] {"operator", PASSWORD});
+    try {
+      env.put(
+          "com.ibm.ws.jmx.connector.client.CUSTOM_SSLSOCKETFACTORY",
+          LibertyTls.context().getSocketFactory());
+      URI https = LibertyTls.base();
+      JMXConnector connection =
+          JMXConnectorFactory.connect(
+              new JMXServiceURL("REST", https.getHost(), https.getPort(), "/IBMJMXConnectorREST"),
+              env);
+      connection.getMBeanServerConnection().getMBeanCount();
+      return Optional.of(connection);
+    } catch (IOException | SecurityException | java.security.GeneralSecurityException e) {
+      return Optional.empty(); // the feature or the registry is not there yet
+    }
+  }
+
+  @AfterAll
+  static void turnTheConnectorOff() throws Exception {
+    if (connector != null) {
+      connector.close();
+    }
+    ConfigDropins.apply(() -> ConfigDropins.remove(DROPIN));
+    LibertyServer.awaitLauncher();
+    assertTrue(connect().map(JmxIT::closed).isEmpty(), "the REST connector is off again");
+  }
+
+  private static JMXConnector closed(JMXConnector connection) {
+    try {
+      connection.close();
+    } catch (IOException e) {
+      // closing a connection of a test: nothing to do
+    }
+    return connection;
+  }
+
+  @Test
+  void attributesAndTheListShowALaunchedSession() throws Exception {
+    long startsBefore = (Long) jmx.getAttribute(name, "Starts");
+    String id = launch();
+    try {
+      int live = (Integer) jmx.getAttribute(name, "LiveSessions");
+      assertTrue(live >= 1, "live sessions: " + live);
+      assertEquals(100, jmx.getAttribute(name, "TotalResources"));
+      assertEquals(100 - live, jmx.getAttribute(name, "FreeResources"));
+      assertEquals(startsBefore + 1, jmx.getAttribute(name, "Starts"));
+      CompositeData session =
+          Arrays.stream(sessions())
+              .filter(row -> id.equals(row.get("id")))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("not listed: " + id));
+      assertEquals("demo", session.get("application"));
+      assertEquals("anonymous", session.get("owner"));
+      assertEquals("ready", session.get("state"));
+      assertTrue(((String) session.get("resource")).startsWith("127.0.0.1:"));
+    } finally {
+      client.delete("paraview/" + id);
+    }
+  }
+
+  @Test
+  void stopSessionEndsItsProcessTreeAndIsAudited() throws Exception {
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    String id = created.json().getString("id");
+    int port = URI.create(created.json().getString("sessionURL")).getPort();
+
+    assertEquals("ended", invoke("stopSession", id));
+
+    assertTrue(Processes.awaitNoDemoOnPort(port, Duration.ofSeconds(10)).isEmpty());
+    assertFalse(Files.readString(LibertyServer.proxyFile()).contains(id));
+    Http.Answer shown = client.get("paraview/" + id);
+    assertEquals("ended", shown.json().getString("state"), shown.body());
+    assertEquals("stopped", shown.json().getString("endCause"), shown.body());
+    String trail = Files.readString(LibertyServer.serverDir().resolve("logs/sessions/audit.jsonl"));
+    assertTrue(
+        trail.lines().anyMatch(line -> line.contains(id) && line.contains("\"user\":\"jmx\"")),
+        trail);
+    assertEquals("unknown", invoke("stopSession", "3b241101-e2bb-4255-8caf-4136c566a962"));
+  }
+
+  @Test
+  void stopAllSessionsLeavesNoneAndAnEmptyProxyFile() throws Exception {
+    List<String> ids = List.of(launch(), launch());
+    assertEquals(2, invoke("stopAllSessions"));
+    assertEquals(0, jmx.getAttribute(name, "LiveSessions"));
+    assertEquals(0, sessions().length);
+    assertEquals("", Files.readString(LibertyServer.proxyFile()));
+    for (String id : ids) {
+      assertEquals("ended", client.get("paraview/" + id).json().getString("state"));
+    }
+  }
+
+  /**
+   * A redeployed launcher's MBean is the new deployment's (its counts start again), registered
+   * after the old one was unregistered rather than over a stale one.
+   */
+  @Test
+  void aRedeployRegistersTheNewDeploymentsMBean() throws Exception {
+    client.delete("paraview/" + launch());
+    assertTrue((Long) jmx.getAttribute(name, "Starts") >= 1);
+
+    Path ear = LibertyServer.serverDir().resolve("apps/launcher-ear.ear");
+    Files.setLastModifiedTime(ear, FileTime.from(Instant.now()));
+    Waits.until(
+        "the redeployed launcher's MBean, its count of starts back at 0",
+        Duration.ofMinutes(2),
+        Duration.ofMillis(200),
+        () -> {
+          try {
+            return Long.valueOf(0).equals(jmx.getAttribute(name, "Starts"));
+          } catch (javax.management.InstanceNotFoundException e) {
+            return false; // between the old deployment's end and the new one's start
+          }
+        });
+    LibertyServer.awaitLauncher();
+    assertEquals(1, jmx.queryNames(new ObjectName("io.sessionlauncher:*"), null).size());
+    assertFalse(
+        LibertyServer.messagesLog().contains("Replacing a stale"),
+        "the old deployment unregistered its MBean");
+  }
+
+  private String launch() {
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    return created.json().getString("id");
+  }
+
+  private CompositeData[] sessions() throws Exception {
+    return (CompositeData[]) jmx.invoke(name, "listSessions", null, null);
+  }
+
+  private Object invoke(String operation, String... arguments) throws Exception {
+    String[] signature = new String[arguments.length];
+    Arrays.fill(signature, String.class.getName());
+    return jmx.invoke(name, operation, arguments, signature);
+  }
+}

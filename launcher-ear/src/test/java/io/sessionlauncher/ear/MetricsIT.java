@@ -1,0 +1,162 @@
+package io.sessionlauncher.ear;
+
+import static io.sessionlauncher.ear.PrometheusText.series;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Waits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prometheus metrics at {@code /metrics} in Liberty: readable without credentials on the anonymous
+ * default, valid for {@code promtool check metrics}, and counting what the launcher did: a ready
+ * start and its duration in the configured buckets, a stop, a start whose program exits before it
+ * is ready, a refused request, live sessions and free resources.
+ */
+class MetricsIT {
+  private static final String DEMO = "demo";
+  private final Http client = new Http(LibertyServer.base());
+
+  @Test
+  void theLaunchersMetricsPassPromtoolsChecks() throws Exception {
+    Path promtool = SystemTools.requirePromtool();
+    Http.Answer application = client.get("metrics?scope=application");
+    assertEquals(200, application.status(), "no credentials needed: " + application.body());
+    assertTrue(
+        application.contentType().startsWith("text/plain"),
+        "text format: " + application.contentType());
+    // The launcher's own metrics: valid and free of lint problems.
+    Check own = promtool(promtool, application.body());
+    assertEquals(0, own.exitCode(), own.output());
+    // Everything the server exposes parses too; the server's own names (camelCase, a gauge ending
+    // in _count) are lint problems, exit code 3, which are not the launcher's to fix.
+    Check all = promtool(promtool, client.get("metrics").body());
+    assertTrue(all.exitCode() == 0 || all.exitCode() == 3, all.output());
+  }
+
+  @Test
+  void launchesStopsFailuresAndRefusalsAreCounted() throws Exception {
+    PrometheusText before = scrape();
+
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    String id = created.json().getString("id");
+    PrometheusText live = scrape();
+    assertEquals(
+        before.value(series("sessionlauncher_sessions", "application", DEMO, "state", "ready")) + 1,
+        live.value(series("sessionlauncher_sessions", "application", DEMO, "state", "ready")));
+    String free = series("sessionlauncher_resources_free", "host", "127.0.0.1");
+    assertEquals(before.value(free) - 1, live.value(free));
+    assertEquals(
+        100, live.value(series("sessionlauncher_resources_capacity", "host", "127.0.0.1")));
+    assertEquals(200, client.delete("paraview/" + id).status());
+
+    assertEquals(400, client.post("paraview/", "{\"application\": \"nope\"}").status());
+
+    Path jar = LibertyServer.serverDir().resolve("demo/demo-session.jar");
+    Path aside = jar.resolveSibling("demo-session.jar.aside");
+    Files.move(jar, aside);
+    try {
+      Http.Answer failed = client.post("paraview/", "{\"application\": \"demo\"}");
+      assertEquals(503, failed.status(), "java exits: no jar; " + failed.body());
+    } finally {
+      Files.move(aside, jar);
+    }
+
+    String ready =
+        series(
+            "sessionlauncher_start_duration_seconds_count",
+            "application",
+            DEMO,
+            "outcome",
+            "ready");
+    String failedStarts =
+        series(
+            "sessionlauncher_start_duration_seconds_count",
+            "application",
+            DEMO,
+            "outcome",
+            "failed");
+    String stopped =
+        series("sessionlauncher_session_ends_total", "application", DEMO, "cause", "stopped");
+    String exited =
+        series(
+            "sessionlauncher_start_failures_total",
+            "application",
+            DEMO,
+            "reason",
+            "exited_before_ready");
+    String refused = series("sessionlauncher_refused_requests_total", "reason", "invalid_request");
+    // The end of the failed start is counted as it completes; the answer may be a moment ahead.
+    Waits.until(
+        "the failed start counted",
+        Duration.ofSeconds(10),
+        () -> scrape().value(exited) == before.value(exited) + 1);
+    PrometheusText after = scrape();
+    assertEquals(before.value(ready) + 1, after.value(ready));
+    assertEquals(before.value(failedStarts) + 1, after.value(failedStarts));
+    assertEquals(before.value(stopped) + 1, after.value(stopped));
+    assertEquals(before.value(refused) + 1, after.value(refused));
+    assertEquals(before.value(free), after.value(free), "the port is free again");
+  }
+
+  @Test
+  void startDurationsHaveTheConfiguredBuckets() {
+    String text = client.get("metrics?scope=application").body();
+    List<String> buckets =
+        text.lines()
+            .filter(line -> line.startsWith("sessionlauncher_start_duration_seconds_bucket{"))
+            .filter(
+                line -> line.contains("application=\"demo\"") && line.contains("outcome=\"ready\""))
+            .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+            .collect(Collectors.toList());
+    assertEquals(
+        List.of(
+            "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "30.0", "60.0", "120.0",
+            "300.0", "+Inf"),
+        buckets);
+    assertTrue(text.contains("# TYPE sessionlauncher_start_duration_seconds histogram"), text);
+    assertTrue(
+        text.lines()
+            .noneMatch(line -> line.startsWith("sessionlauncher_") && line.contains("quantile=")),
+        "no client-side percentiles");
+  }
+
+  private PrometheusText scrape() {
+    Http.Answer answer = client.get("metrics?scope=application");
+    assertEquals(200, answer.status(), answer.body());
+    return PrometheusText.parse(answer.body());
+  }
+
+  /** What {@code promtool check metrics} said of a text on its standard input. */
+  private record Check(int exitCode, String output) {}
+
+  private static Check promtool(Path promtool, String text)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(promtool.toString(), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      try (var input = process.getOutputStream()) {
+        input.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("promtool did not finish in 30 s");
+      }
+      return new Check(process.exitValue(), output);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+}
