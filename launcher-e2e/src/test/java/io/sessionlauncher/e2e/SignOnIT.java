@@ -164,7 +164,7 @@ class SignOnIT {
    * paths (the launcher has none yet: the application's 404, not a 401).
    */
   @Test
-  void preflightsNeedNoSignOn() {
+  void preflightsAndHealthProbesNeedNoSignOn() {
     String origin = "http://127.0.0.1:" + SystemTools.required("e2e.signon.cors.port");
     Http.Answer preflight =
         launcher.send(
@@ -177,7 +177,10 @@ class SignOnIT {
                 .build());
     assertEquals(204, preflight.status(), preflight.body());
     assertEquals(origin, preflight.header("Access-Control-Allow-Origin"));
-    // Health probes (/health/*, left open in web.xml) arrive with MicroProfile Health.
+
+    Http.Answer health = launcher.get("health/ready");
+    assertEquals(200, health.status(), "health probe without sign-on: " + health.body());
+    assertTrue(health.body().contains("launcher-proxy-file"), health.body());
   }
 
   /**
