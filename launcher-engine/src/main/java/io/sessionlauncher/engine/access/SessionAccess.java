@@ -112,6 +112,17 @@ public class SessionAccess {
     return sessions.stop(session.id());
   }
 
+  /**
+   * The end of the log of a session the caller may see: its owner's, or any for an admin.
+   *
+   * @throws SessionNotFoundException when there is no such session, or it is not the caller's
+   */
+  public String logTail(Caller caller, SessionId id, int bytes) {
+    Session session =
+        find(caller, id).orElseThrow(() -> new SessionNotFoundException(id.toString()));
+    return sessions.logTail(session.id(), bytes);
+  }
+
   /** The live sessions the caller may see, oldest first: an admin's are all of them. */
   public List<Session> list(Caller caller) {
     requireUser(caller);

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The last bytes of a session log, for operators' messages. */
-final class LogTail {
+/** The last bytes of a session log, for operators' messages and owners' views. */
+public final class LogTail {
   private LogTail() {}
 
   /** The last {@code bytes} bytes of {@code log} as text, or empty when it cannot be read. */
-  static String read(Path log, int bytes) {
+  public static String read(Path log, int bytes) {
     try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
       long size = channel.size();
       int length = (int) Math.min(size, bytes);

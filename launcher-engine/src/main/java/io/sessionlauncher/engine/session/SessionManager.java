@@ -156,6 +156,14 @@ public class SessionManager {
     return registry.find(id);
   }
 
+  /**
+   * The last {@code bytes} bytes of the session's log (its program's output), or empty when it
+   * wrote none or the log is gone.
+   */
+  public String logTail(SessionId id, int bytes) {
+    return io.sessionlauncher.engine.process.LogTail.read(SessionLogs.of(config, id), bytes);
+  }
+
   /** Every live session, oldest first. */
   public List<Session> list() {
     return registry.list();

@@ -27,6 +27,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
@@ -196,6 +197,51 @@ public class SessionResource {
       throw new SessionNotFoundException(id);
     }
     streams.subscribe(() -> sessions.find(caller, sessionId), sink, sse);
+  }
+
+  /** Most of a session's log one request returns. */
+  static final int MAX_LOG_BYTES = 1024 * 1024;
+
+  /** What a log request without {@code ?bytes=} returns. */
+  static final int DEFAULT_LOG_BYTES = 64 * 1024;
+
+  /**
+   * The end of the session's log (its program's output), as text: for its owner and for admins;
+   * anyone else gets the 404 of an unknown id. {@code ?bytes=N} asks for up to N bytes (1 to 1 MiB,
+   * 64 KiB by default).
+   */
+  @GET
+  @Path(SESSION_PATH + "/log")
+  @Produces(MediaType.TEXT_PLAIN + "; charset=utf-8")
+  public Response log(
+      @PathParam("endpoint") String endpoint,
+      @PathParam("id") String path,
+      @QueryParam("bytes") String bytes,
+      @Context SecurityContext security) {
+    requireEndpoint(endpoint);
+    int wanted = logBytes(bytes);
+    Caller caller = CallerSecurityContext.callerOf(security);
+    String id = withoutSlashes(path);
+    SessionId sessionId = SessionId.parse(id).orElseThrow(() -> new SessionNotFoundException(id));
+    return Response.ok(sessions.logTail(caller, sessionId, wanted))
+        .type(MediaType.TEXT_PLAIN + "; charset=utf-8")
+        .build();
+  }
+
+  private static int logBytes(String bytes) {
+    if (bytes == null) {
+      return DEFAULT_LOG_BYTES;
+    }
+    try {
+      int value = Integer.parseInt(bytes.trim());
+      if (value >= 1 && value <= MAX_LOG_BYTES) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // Answered below, as any other value out of range.
+    }
+    throw new InvalidRequestException(
+        "bytes must be a whole number from 1 to " + MAX_LOG_BYTES + ", found '" + bytes + "'");
   }
 
   /** Stops the session and returns its public view, never its command or its secret. */

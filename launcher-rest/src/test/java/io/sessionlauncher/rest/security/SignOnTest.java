@@ -154,6 +154,25 @@ class SignOnTest {
   }
 
   @Test
+  void aSessionsLogIsItsOwnersAndTheAdminsAndBounded() {
+    String id = launched("demo", "alice", USER);
+    Answer own = alice("GET", "/paraview/" + id + "/log");
+    assertEquals(200, own.status(), own.body());
+    assertTrue(own.contentType().startsWith("text/plain"), own.contentType());
+    assertTrue(own.body().contains(DemoApp.READY_LINE), own.body());
+    assertEquals(200, carol("GET", "/paraview/" + id + "/log").status());
+    assertJsonError(404, bob("GET", "/paraview/" + id + "/log"));
+    Answer tail = alice("GET", "/paraview/" + id + "/log?bytes=5");
+    assertEquals(200, tail.status(), tail.body());
+    assertTrue(tail.body().length() <= 5, tail.body());
+    for (String bad : List.of("0", "-1", "abc", "2000000")) {
+      Answer refused = alice("GET", "/paraview/" + id + "/log?bytes=" + bad);
+      assertJsonError(400, refused);
+      assertTrue(refused.json().getString("error").contains("bytes"), refused.body());
+    }
+  }
+
+  @Test
   void theListingShowsTheCallersSessionsAndAnAdminsShowsAllWithOwners() {
     String ofAlice = launched("demo", "alice", USER);
     String ofBob = launched("demo", "bob", USER);
