@@ -1,5 +1,6 @@
 package io.sessionlauncher.engine.access;
 
+import io.sessionlauncher.engine.session.Launch;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.model.AccessDeniedException;
 import io.sessionlauncher.model.AccessSettings;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The session operations as one caller may do them: members of the user groups launch and reach
@@ -64,7 +64,8 @@ public class SessionAccess {
   }
 
   /**
-   * Starts a session owned by the caller; the answer completes once it is ready.
+   * Starts a session owned by the caller: its id at once, and an answer that completes once it is
+   * ready.
    *
    * @throws AccessDeniedException when the caller may not use the launcher or this application
    * @throws UnknownApplicationException when the application is not configured
@@ -72,7 +73,7 @@ public class SessionAccess {
    *     one user may, or too many sessions are starting
    * @see SessionManager#createAsync
    */
-  public CompletableFuture<Session> launch(Caller caller, LaunchRequest request) {
+  public Launch launch(Caller caller, LaunchRequest request) {
     requireUser(caller);
     AppConfig app =
         config
@@ -92,7 +93,7 @@ public class SessionAccess {
         request.owner().equals(caller.name())
             ? request
             : new LaunchRequest(request.application(), request.values(), caller.name());
-    return sessions.createAsync(owned);
+    return sessions.launch(owned);
   }
 
   /** The session, live or recently ended, if the caller may see it. */

@@ -144,11 +144,24 @@ public class SessionManager {
    * @return the ready session, or the failure {@link #create} would throw
    */
   public CompletableFuture<Session> createAsync(LaunchRequest request) {
+    return launch(request).ready();
+  }
+
+  /**
+   * Starts a session as {@link #createAsync} does, and tells its id at once: for a client that
+   * follows the start rather than waiting for it.
+   *
+   * @throws UnknownApplicationException when the application is not configured
+   * @throws io.sessionlauncher.model.ResourcesExhaustedException when no resource is free, or the
+   *     application has as many sessions as it may
+   */
+  public Launch launch(LaunchRequest request) {
     AppConfig app =
         config
             .app(request.application())
             .orElseThrow(() -> new UnknownApplicationException(request.application()));
-    return starter.launch(admission.admit(app, request.owner()), request);
+    Admission admitted = admission.admit(app, request.owner());
+    return new Launch(admitted.id(), starter.launch(admitted, request));
   }
 
   /** The session, live or recently ended. */

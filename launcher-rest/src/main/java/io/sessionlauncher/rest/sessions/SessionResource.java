@@ -2,6 +2,7 @@ package io.sessionlauncher.rest.sessions;
 
 import io.sessionlauncher.engine.access.SessionAccess;
 import io.sessionlauncher.engine.audit.AuditTrail;
+import io.sessionlauncher.engine.session.Launch;
 import io.sessionlauncher.model.AccessDeniedException;
 import io.sessionlauncher.model.Caller;
 import io.sessionlauncher.model.InvalidRequestException;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.InputStream;
@@ -42,7 +45,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -83,13 +85,17 @@ public class SessionResource {
   /**
    * Starts a session owned by the caller and answers once it is ready. The request's thread is
    * given back to the server as soon as the process runs: a hundred launches waiting for their
-   * sessions hold no threads.
+   * sessions hold no threads. With {@code Prefer: respond-async} (RFC 7240) the answer is 202 at
+   * once, with the session in state {@code starting} and its URL in {@code Location}, for a client
+   * that follows it with GET or its {@code /events}.
    */
   @POST
   @Path("{endpoint: [^/]+}")
   @Consumes(MediaType.WILDCARD)
   public void create(
       @PathParam("endpoint") String endpoint,
+      @HeaderParam("Prefer") String prefer,
+      @Context UriInfo uri,
       @Context SecurityContext security,
       InputStream body,
       @Suspended AsyncResponse response) {
@@ -97,35 +103,84 @@ public class SessionResource {
     Caller caller = CallerSecurityContext.callerOf(security);
     String client = CallerSecurityContext.clientOf(security);
     LaunchRequest request = LaunchRequestReader.read(body, caller.name());
-    CompletableFuture<Session> launch;
+    Launch launch;
     try {
       launch = sessions.launch(caller, request);
     } catch (LauncherException e) {
       audit.record("refused", caller.name(), request.application(), null, client, outcome(e));
       throw e;
     }
+    boolean answered = false;
+    if (respondAsync(prefer) && !launch.ready().isDone()) {
+      var starting = sessions.find(caller, launch.id());
+      if (starting.isPresent()) {
+        response.resume(
+            Response.status(Response.Status.ACCEPTED)
+                .location(
+                    uri.getBaseUriBuilder().path(endpoint).path(launch.id().toString()).build())
+                .header("Preference-Applied", "respond-async")
+                .entity(Json.write(withState(starting.get(), true)))
+                .type(Json.TYPE)
+                .build());
+        answered = true;
+      }
+    }
+    boolean answerNow = !answered;
     var unused =
-        launch.whenComplete(
-            (session, failure) -> {
-              if (failure == null) {
-                audit.record(
-                    "start",
-                    caller.name(),
-                    session.application(),
-                    session.id().toString(),
-                    client,
-                    "ready");
-                response.resume(Json.response(Response.Status.OK, session.publicView(fields())));
-              } else {
-                Throwable cause =
-                    failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure;
-                audit.record(
-                    "start", caller.name(), request.application(), null, client, outcome(cause));
-                response.resume(cause);
-              }
-            });
+        launch
+            .ready()
+            .whenComplete(
+                (session, failure) -> {
+                  if (!answerNow) {
+                    audit.record(
+                        "start",
+                        caller.name(),
+                        request.application(),
+                        launch.id().toString(),
+                        client,
+                        failure == null ? "ready" : outcome(unwrap(failure)));
+                  } else if (failure == null) {
+                    audit.record(
+                        "start",
+                        caller.name(),
+                        session.application(),
+                        session.id().toString(),
+                        client,
+                        "ready");
+                    response.resume(
+                        Json.response(Response.Status.OK, session.publicView(fields())));
+                  } else {
+                    Throwable cause = unwrap(failure);
+                    audit.record(
+                        "start",
+                        caller.name(),
+                        request.application(),
+                        null,
+                        client,
+                        outcome(cause));
+                    response.resume(cause);
+                  }
+                });
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+
+  /** Whether a {@code Prefer} header asks for an answer before the work is done. */
+  static boolean respondAsync(String prefer) {
+    if (prefer == null) {
+      return false;
+    }
+    for (String preference : prefer.split(",")) {
+      String token = preference.split(";", 2)[0].trim();
+      if (token.equalsIgnoreCase("respond-async")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

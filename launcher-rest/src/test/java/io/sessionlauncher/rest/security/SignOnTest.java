@@ -154,6 +154,44 @@ class SignOnTest {
   }
 
   @Test
+  void preferRespondAsyncAnswers202AtOnceAndTheSessionIsFollowedByGet() {
+    HttpRequest request =
+        Http.request(launcher.uri("/paraview/"))
+            .header(TestIdentity.USER, "alice")
+            .header(TestIdentity.GROUPS, USER)
+            .header("Prefer", "wait=10, respond-async")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"application\": \"slow\"}"))
+            .build();
+    long started = System.nanoTime();
+    Answer accepted = http.send(request);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(202, accepted.status(), accepted.body());
+    assertEquals("respond-async", accepted.header("Preference-Applied"));
+    String id = accepted.json().getString("id");
+    assertEquals("starting", accepted.json().getString("state"));
+    assertTrue(
+        accepted.header("Location").endsWith("/paraview/" + id), accepted.header("Location"));
+    // "slow" is never ready: a blocking POST would have waited for the 20 s timeout.
+    assertTrue(millis < 10_000, "answered after " + millis + " ms");
+    assertEquals("starting", alice("GET", "/paraview/" + id).json().getString("state"));
+    assertJsonError(404, bob("GET", "/paraview/" + id));
+
+    HttpRequest demo =
+        Http.request(launcher.uri("/paraview/"))
+            .header(TestIdentity.USER, "alice")
+            .header(TestIdentity.GROUPS, USER)
+            .header("Prefer", "respond-async")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"application\": \"demo\"}"))
+            .build();
+    Answer demoAccepted = http.send(demo);
+    String demoId = demoAccepted.json().getString("id");
+    Waits.until(
+        "the demo session ready",
+        Duration.ofSeconds(20),
+        () -> alice("GET", "/paraview/" + demoId).json().getString("state").equals("ready"));
+  }
+
+  @Test
   void aSessionsLogIsItsOwnersAndTheAdminsAndBounded() {
     String id = launched("demo", "alice", USER);
     Answer own = alice("GET", "/paraview/" + id + "/log");
