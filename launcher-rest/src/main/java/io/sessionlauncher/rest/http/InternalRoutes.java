@@ -43,13 +43,19 @@ public class InternalRoutes implements ContainerRequestFilter {
   /** The public path of the upload resource, as the Twisted launcher had it. */
   public static final String PUBLIC_UPLOAD = "upload";
 
+  /** First segment of the administrators' dashboard. */
+  public static final String ADMIN = "@admin";
+
+  /** The public path of the dashboard. */
+  static final String PUBLIC_ADMIN = "admin";
+
   /** First segment of the plugin listing. */
   public static final String PLUGINS = "@plugins";
 
   /** The public path of the plugin listing. */
   static final String PUBLIC_PLUGINS = "plugins";
 
-  private static final Set<String> INTERNAL = Set.of(CONTENT, UPLOAD, PLUGINS);
+  private static final Set<String> INTERNAL = Set.of(CONTENT, UPLOAD, PLUGINS, ADMIN);
 
   private LauncherConfig config;
 
@@ -77,6 +83,9 @@ public class InternalRoutes implements ContainerRequestFilter {
     boolean read = method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
     if (read && (path.equals(PUBLIC_PLUGINS) || path.equals(PUBLIC_PLUGINS + "/"))) {
       rewrite(request, PLUGINS);
+    } else if (read && (path.equals(PUBLIC_ADMIN) || path.startsWith(PUBLIC_ADMIN + "/"))) {
+      String rest = path.substring(PUBLIC_ADMIN.length());
+      rewrite(request, rest.isEmpty() || rest.equals("/") ? ADMIN : ADMIN + rest);
     } else if (read) {
       rewrite(request, path.isEmpty() ? CONTENT : CONTENT + "/" + path);
     } else if (method.equals(HttpMethod.POST)

@@ -192,6 +192,13 @@ class SignOnTest {
   }
 
   @Test
+  void theDashboardsStreamIsForAdminsOnly() {
+    Answer refused = send("GET", "/admin/events", null, "alice", USER);
+    assertJsonError(403, refused);
+    assertTrue(refused.json().getString("error").contains("alice"), refused.body());
+  }
+
+  @Test
   void aSessionsLogIsItsOwnersAndTheAdminsAndBounded() {
     String id = launched("demo", "alice", USER);
     Answer own = alice("GET", "/paraview/" + id + "/log");

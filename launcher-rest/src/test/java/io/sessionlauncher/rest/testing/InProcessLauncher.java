@@ -25,6 +25,8 @@ import io.sessionlauncher.engine.session.SessionSweeper;
 import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
+import io.sessionlauncher.rest.admin.AdminEventStreams;
+import io.sessionlauncher.rest.admin.AdminResource;
 import io.sessionlauncher.rest.content.ContentResource;
 import io.sessionlauncher.rest.health.ConfigurationCheck;
 import io.sessionlauncher.rest.health.ProxyFileCheck;
@@ -137,7 +139,8 @@ public final class InProcessLauncher
                   HostCheckFilter.class,
                   HostCheckFilter.class,
                   SignOnFilter.class,
-                  PluginsResource.class),
+                  PluginsResource.class,
+                  AdminResource.class),
               EXCEPTION_MAPPERS.stream())
           .toList();
 
@@ -250,6 +253,8 @@ public final class InProcessLauncher
                 ContentResource.class,
                 UploadResource.class,
                 UploadQuota.class,
+                AdminResource.class,
+                AdminEventStreams.class,
                 InternalRoutes.class,
                 CorsFilter.class,
                 HostCheckFilter.class,
