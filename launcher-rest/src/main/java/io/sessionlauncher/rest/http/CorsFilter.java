@@ -64,10 +64,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
    * over HTTP/2, which has no {@code Host} header, the authority of the request URI).
    */
   private static boolean sameOrigin(String origin, ContainerRequestContext request) {
-    String host = request.getHeaderString("Host");
-    if (host == null) {
-      host = request.getUriInfo().getRequestUri().getRawAuthority();
-    }
+    String host = RequestHost.of(request);
     if (host == null) {
       return false;
     }

@@ -63,11 +63,7 @@ public class HostCheckFilter implements ContainerRequestFilter {
     if (anyHost) {
       return;
     }
-    String host = request.getHeaderString("Host");
-    if (host == null) {
-      // HTTP/2 has no Host header; its :authority is the request URI's.
-      host = request.getUriInfo().getRequestUri().getRawAuthority();
-    }
+    String host = RequestHost.of(request);
     String name = withoutPort(host == null ? "" : host.trim()).toLowerCase(Locale.ROOT);
     if (!allowed.contains(name) && !LOOPBACK_V4.matcher(name).matches()) {
       request.abortWith(

@@ -19,11 +19,15 @@ final class LibertyLoginGroups {
   private static final Logger LOG = Logger.getLogger(LibertyLoginGroups.class.getName());
   private static final Method GET_ID_TOKEN = find();
 
+  /** {@code IdToken.getClaim(String)}, found once with the helper. */
+  private static final Method GET_CLAIM = claimGetter();
+
   private LibertyLoginGroups() {}
 
   /** The groups in claim {@code claim} of the current login's ID token, or nothing. */
   static Set<String> of(String claim) {
-    if (GET_ID_TOKEN == null) {
+    // Without the helper there is no claim getter either.
+    if (GET_CLAIM == null) {
       return Set.of();
     }
     try {
@@ -31,8 +35,7 @@ final class LibertyLoginGroups {
       if (idToken == null) {
         return Set.of();
       }
-      Method getClaim = GET_ID_TOKEN.getReturnType().getMethod("getClaim", String.class);
-      Object value = getClaim.invoke(idToken, claim);
+      Object value = GET_CLAIM.invoke(idToken, claim);
       Set<String> groups = new LinkedHashSet<>();
       if (value instanceof Collection<?> many) {
         many.forEach(group -> groups.add(String.valueOf(group)));
@@ -43,6 +46,16 @@ final class LibertyLoginGroups {
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(Level.FINE, "No ID token groups for this request", e);
       return Set.of();
+    }
+  }
+
+  private static Method claimGetter() {
+    try {
+      return GET_ID_TOKEN == null
+          ? null
+          : GET_ID_TOKEN.getReturnType().getMethod("getClaim", String.class);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return null;
     }
   }
 
