@@ -10,9 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +53,7 @@ class BrowserSignOnIT {
 
   @BeforeEach
   void browserAndClient(TestInfo test) throws IOException {
-    SystemTools.requireChromium();
-    Path wslink = SystemTools.requireWslinkBrowserBuild();
-    Files.copy(wslink, content.resolve("wslink.js"), StandardCopyOption.REPLACE_EXISTING);
-    work =
-        Path.of(SystemTools.required("e2e.browser.work.dir"))
-            .resolve(test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime());
+    work = WslinkPage.prepare(content, test);
   }
 
   @Test

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The end-to-end test page ({@code src/test/liberty/browser/content}), as the browser tests read
@@ -20,6 +25,19 @@ final class WslinkPage {
   static final Duration LIMIT = Duration.ofSeconds(60);
 
   private WslinkPage() {}
+
+  /**
+   * Readies a browser test of the page in {@code content}: skips without Chromium, puts the wslink
+   * package's own browser build next to the page that loads it, and returns the test's own work
+   * folder (Chromium's profile, removed when it closes, and chromedriver's log, kept).
+   */
+  static Path prepare(Path content, TestInfo test) throws IOException {
+    SystemTools.requireChromium();
+    Path wslink = SystemTools.requireWslinkBrowserBuild();
+    Files.copy(wslink, content.resolve("wslink.js"), StandardCopyOption.REPLACE_EXISTING);
+    return Path.of(SystemTools.required("e2e.browser.work.dir"))
+        .resolve(test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime());
+  }
 
   /** Waits until the page is done and returns its record; fails saying where it got to. */
   static JsonObject await(HeadlessChromium chromium) {

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -55,13 +53,7 @@ class WslinkProcessLauncherIT {
 
   @BeforeEach
   void browserAndClient(TestInfo test) throws IOException {
-    SystemTools.requireChromium();
-    Path wslink = SystemTools.requireWslinkBrowserBuild();
-    // The package's own browser build, next to the page that loads it.
-    Files.copy(wslink, content.resolve("wslink.js"), StandardCopyOption.REPLACE_EXISTING);
-    work =
-        Path.of(SystemTools.required("e2e.browser.work.dir"))
-            .resolve(test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime());
+    work = WslinkPage.prepare(content, test);
   }
 
   /**
