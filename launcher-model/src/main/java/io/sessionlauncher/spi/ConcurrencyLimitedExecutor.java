@@ -38,11 +38,6 @@ public final class ConcurrencyLimitedExecutor implements Executor {
     start(task);
   }
 
-  /** How many tasks wait for a turn. */
-  public synchronized int waiting() {
-    return waiting.size();
-  }
-
   private void start(Runnable first) {
     try {
       delegate.execute(() -> runThenNext(first));

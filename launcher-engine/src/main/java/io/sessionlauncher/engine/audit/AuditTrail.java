@@ -48,11 +48,6 @@ public class AuditTrail {
     this.events = events;
   }
 
-  /** Where the trail is written. */
-  public Path file() {
-    return file;
-  }
-
   /** Appends an event that happens now. */
   public void record(
       String action,

@@ -114,9 +114,4 @@ public class SessionAdmission {
     registry.release(admission.id(), admission.app().name(), admission.owner());
     pool.release(admission.resource());
   }
-
-  /** How many sessions are admitted and not yet ready or ended. */
-  public int startingCount() {
-    return starting.size();
-  }
 }

@@ -43,11 +43,6 @@ public class Callers {
     this.knownGroups = List.copyOf(groups);
   }
 
-  /** Whether requests must come from a signed-on principal. */
-  public boolean signOnRequired() {
-    return settings.signOn();
-  }
-
   /**
    * The caller of a request: anonymous without sign-on; else the principal, or {@code null} when
    * the request carries none.

@@ -32,10 +32,6 @@ public record SignOnSettings(
   /** The server variable of the HTTP endpoint's address. */
   public static final String HOST = "http.host";
 
-  /** Without sign-on, on loopback: what {@code ./run.sh} serves. */
-  public static final SignOnSettings LOOPBACK_ANONYMOUS =
-      new SignOnSettings(false, false, "127.0.0.1", "groups");
-
   /** With the usual groups claim. */
   public SignOnSettings(boolean signOn, boolean allowAnonymous, String host) {
     this(signOn, allowAnonymous, host, "groups");
