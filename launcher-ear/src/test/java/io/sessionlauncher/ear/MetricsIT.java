@@ -131,6 +131,20 @@ class MetricsIT {
         "no client-side percentiles");
   }
 
+  @Test
+  void perRequestServerMetricsAreOffByDefaultAndTheServersOthersStay() {
+    client.get("paraview/");
+    String text = client.get("metrics").body();
+    assertTrue(
+        text.lines().noneMatch(line -> line.startsWith("http_server_request_duration_seconds")),
+        "the HTTP component is filtered out");
+    assertTrue(
+        text.lines().noneMatch(line -> line.startsWith("REST_request")),
+        "the REST component is filtered out");
+    assertTrue(text.contains("\nthreadpool_activeThreads{"), "the thread pool's stay");
+    assertTrue(text.contains("\nmemory_usedHeap_bytes"), "the JVM's base metrics stay");
+  }
+
   private PrometheusText scrape() {
     Http.Answer answer = client.get("metrics?scope=application");
     assertEquals(200, answer.status(), answer.body());
