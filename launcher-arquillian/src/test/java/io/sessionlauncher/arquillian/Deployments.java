@@ -2,6 +2,7 @@ package io.sessionlauncher.arquillian;
 
 import io.sessionlauncher.testing.LauncherJson;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,16 @@ final class Deployments {
         .app(
             GREETER,
             Map.of("product", "greeter", "mode", "local", "config", Map.of("greeting", GREETING)));
+  }
+
+  /**
+   * The application's root URL on loopback: an EAR's web module is at the context root its
+   * application.xml gives, "/"; a WAR is at its file's name.
+   */
+  static URI root() {
+    String archive = new File(property("arq.archive")).getName();
+    String path = archive.endsWith(".ear") ? "/" : "/" + archive.replaceFirst("\\.war$", "") + "/";
+    return URI.create("http://127.0.0.1:" + property("arq.http.port") + path);
   }
 
   /** Which server the suite runs against, for messages. */

@@ -38,13 +38,11 @@ class LauncherOnServerIT {
   }
 
   /**
-   * The application's URL on loopback, where the servers listen (Payara Micro reports its host by
-   * the machine's address). An EAR's web module is at the context root its application.xml gives,
-   * "/", whatever module name the server reports.
+   * On loopback, where the servers listen (Payara Micro reports its host by the machine's address;
+   * Liberty names an EAR's web module, not its context root).
    */
   private Http http() {
-    String path = Deployments.property("arq.archive").endsWith(".ear") ? "/" : base.getPath();
-    return new Http(URI.create("http://127.0.0.1:" + base.getPort() + path));
+    return new Http(Deployments.root());
   }
 
   @Test
