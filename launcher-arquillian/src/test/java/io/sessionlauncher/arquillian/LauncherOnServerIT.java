@@ -1,6 +1,7 @@
 package io.sessionlauncher.arquillian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
@@ -67,7 +68,7 @@ class LauncherOnServerIT {
       assertEquals("ended", deleted.json().getString("state"));
       ProcessHandle handle = process.orElseThrow();
       Waits.until("the session process ended", Duration.ofSeconds(20), () -> !handle.isAlive());
-      assertTrue(!Files.readString(proxy).contains(id), "proxy line removed");
+      assertFalse(Files.readString(proxy).contains(id), "proxy line removed");
     } finally {
       process.filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
     }

@@ -31,8 +31,8 @@ final class RunnableJar implements AutoCloseable {
   }
 
   /**
-   * Starts the jar with {@code env} added to (or, for a {@code null} value, removed from) this
-   * JVM's environment, and waits until the launcher answers.
+   * Starts the jar with this JVM's environment less {@code LAUNCHER_CONFIG}, plus {@code env}, and
+   * waits until the launcher answers.
    */
   static RunnableJar start(Path workDir, Map<String, String> env) throws IOException {
     Files.createDirectories(workDir);
@@ -54,14 +54,7 @@ final class RunnableJar implements AutoCloseable {
     environment.put("http_port", String.valueOf(httpPort));
     environment.put("https_port", required("dist.it.https.port"));
     environment.remove("LAUNCHER_CONFIG");
-    env.forEach(
-        (name, value) -> {
-          if (value == null) {
-            environment.remove(name);
-          } else {
-            environment.put(name, value);
-          }
-        });
+    environment.putAll(env);
     RunnableJar jar =
         new RunnableJar(builder.start(), output, URI.create("http://127.0.0.1:" + httpPort + "/"));
     try {
