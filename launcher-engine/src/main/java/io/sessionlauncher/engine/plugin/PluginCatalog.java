@@ -4,23 +4,31 @@ import io.sessionlauncher.engine.plugin.describe.PluginDescriber;
 import io.sessionlauncher.engine.plugin.describe.ProductDescription;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.spi.LauncherPlugin;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The launcher's plugins inside a container: those on the application's class path (ServiceLoader,
  * which sees jars in the EAR's {@code lib/} and in shared libraries) and those that are CDI beans;
  * with the resolver and binder that turn an app into a configured plugin, and their description.
  * Configurations are checked, and constraints described, with the validator of {@link
- * PluginValidation}, whose factory the container closes with the application.
+ * PluginValidation}, whose factory the container closes with the application. Where MicroProfile
+ * Config names a {@link PluginFolder} ({@value PluginFolder#PROPERTY}), its jars are searched too.
  */
 @ApplicationScoped
 public class PluginCatalog {
+  private static final Logger LOG = Logger.getLogger(PluginCatalog.class.getName());
+
+  private PluginFolder folder;
   private PluginRegistry registry;
   private PluginResolver resolver;
   private ConfigBinder binder;
@@ -35,13 +43,31 @@ public class PluginCatalog {
     List<LauncherPlugin<?>> fromCdi = new ArrayList<>();
     beans.forEach(fromCdi::add);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    this.registry =
-        PluginRegistry.discover(
-            loader == null ? PluginCatalog.class.getClassLoader() : loader, fromCdi);
+    if (loader == null) {
+      loader = PluginCatalog.class.getClassLoader();
+    }
+    String folderName =
+        ConfigProvider.getConfig(loader)
+            .getOptionalValue(PluginFolder.PROPERTY, String.class)
+            .orElse("");
+    if (!folderName.isBlank()) {
+      this.folder = PluginFolder.open(Path.of(folderName), loader);
+      loader = folder.loader();
+      LOG.info("Plugins from the folder " + folder.folder() + ": " + folder.jars());
+    }
+    this.registry = PluginRegistry.discover(loader, fromCdi);
     this.resolver = new PluginResolver(registry, config.products());
     Validator validator = validation.validator();
     this.binder = new ConfigBinder(validator);
     this.describer = new PluginDescriber(validator);
+  }
+
+  /** Releases the plugins folder's jars, if one was named. */
+  @PreDestroy
+  void close() {
+    if (folder != null) {
+      folder.close();
+    }
   }
 
   public PluginRegistry registry() {

@@ -1,0 +1,174 @@
+package io.sessionlauncher.arquillian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Waits;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.Archive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The launcher as deployed on the server the Maven profile picks, seen by a client: the same tests,
+ * unchanged, on Open Liberty (RESTEasy) and Payara Micro (Jersey).
+ */
+@ExtendWith(ArquillianExtension.class)
+class LauncherOnServerIT {
+  private static final String UNKNOWN_ID = "3b241101-e2bb-4255-8caf-4136c566a962";
+
+  @ArquillianResource private URL base;
+
+  @Deployment(testable = false)
+  static Archive<?> deployment() {
+    return Deployments.launcher();
+  }
+
+  /**
+   * On loopback, where the servers listen (Payara Micro reports its host by the machine's address;
+   * Liberty names an EAR's web module, not its context root).
+   */
+  private Http http() {
+    return new Http(Deployments.root());
+  }
+
+  @Test
+  void launchShowAndDeleteASessionProcess() throws Exception {
+    Http http = http();
+    Http.Answer created = http.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), Deployments.server() + ": " + created.body());
+    String id = created.json().getString("id");
+    int port = URI.create(created.json().getString("sessionURL")).getPort();
+    Optional<ProcessHandle> process = Sessions.onPort(port);
+    try {
+      assertTrue(process.isPresent(), "no session process on port " + port);
+      Path proxy = Deployments.configuration().proxyFile();
+      assertTrue(Files.readString(proxy).contains(id + " 127.0.0.1:" + port), "proxy line");
+
+      Http.Answer shown = http.get("paraview/" + id);
+      assertEquals(200, shown.status(), shown.body());
+      assertEquals("ready", shown.json().getString("state"));
+
+      Http.Answer deleted = http.delete("paraview/" + id);
+      assertEquals(200, deleted.status(), deleted.body());
+      assertEquals("ended", deleted.json().getString("state"));
+      ProcessHandle handle = process.orElseThrow();
+      Waits.until("the session process ended", Duration.ofSeconds(20), () -> !handle.isAlive());
+      assertFalse(Files.readString(proxy).contains(id), "proxy line removed");
+    } finally {
+      process.filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  /**
+   * Byte for byte the same bodies as on the other server: the error mappers' JSON, not the JAX-RS
+   * implementation's, for the application's errors and for those the container answers.
+   */
+  @Test
+  void errorsAreTheSameJsonBytesOnEveryServer() throws Exception {
+    Http http = http();
+    assertError(
+        http.post("paraview/", "{\"application\": \"nope\"}"),
+        400,
+        "{\"error\":\"Unknown application: nope\"}");
+    assertError(
+        http.post("paraview/", "[1]"),
+        400,
+        "{\"error\":\"The request body must be a JSON object\"}");
+    assertError(http.post("paraview/", "{}"), 400, "{\"error\":\"The request is not complete\"}");
+    assertError(
+        http.post("paraview/", "x"),
+        400,
+        "{\"error\":\"The request body is not valid JSON (line 1, column 1)\"}");
+    assertError(
+        http.get("paraview/" + UNKNOWN_ID),
+        404,
+        "{\"error\":\"No session with id: " + UNKNOWN_ID + "\"}");
+    assertError(
+        http.delete("paraview/" + UNKNOWN_ID),
+        404,
+        "{\"error\":\"No session with id: " + UNKNOWN_ID + "\"}");
+    assertError(
+        http.send(
+            http.request("paraview/")
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{}"))
+                .build()),
+        405,
+        "{\"error\":\"Method Not Allowed\"}");
+  }
+
+  /**
+   * {@code LAUNCHER_CONFIG} read through MicroProfile Config names the file in use, as the
+   * launcher's readiness check (served by the server's MicroProfile Health at its root) tells. The
+   * overall status is not this test's: on Liberty it also counts server.xml's own application,
+   * which this server does not have.
+   */
+  @Test
+  void theConfigurationFileComesFromMicroProfileConfig() throws Exception {
+    Http.Answer ready =
+        new Http(URI.create("http://127.0.0.1:" + base.getPort() + "/")).get("health/ready");
+    assertTrue(ready.status() == 200 || ready.status() == 503, ready.body());
+    String file = Deployments.configuration().folder().resolve("launcher.json").toString();
+    assertTrue(
+        ready.json().getJsonArray("checks").stream()
+            .map(JsonObject.class::cast)
+            .anyMatch(
+                check ->
+                    check.containsKey("data")
+                        && file.equals(check.getJsonObject("data").getString("file", ""))),
+        ready.body());
+  }
+
+  /** The example plugin's jar in the folder {@code LAUNCHER_PLUGINS} names launches a greeter. */
+  @Test
+  void aPluginFromThePluginsFolderLaunches() throws Exception {
+    Http http = http();
+    Http.Answer plugins = http.get("plugins");
+    assertTrue(plugins.body().contains("\"product\":\"greeter\""), plugins.body());
+
+    Http.Answer created = http.post("paraview/", "{\"application\": \"greeter\"}");
+    assertEquals(200, created.status(), created.body());
+    String id = created.json().getString("id");
+    try {
+      int port = URI.create(created.json().getString("sessionURL")).getPort();
+      Http.Answer greeting = new Http(URI.create("http://127.0.0.1:" + port + "/")).get("");
+      assertEquals(Deployments.GREETING, greeting.body().strip());
+    } finally {
+      assertEquals(200, http.delete("paraview/" + id).status());
+    }
+  }
+
+  /** The engine found the server's managed executor and runs sessions on it. */
+  @Test
+  void sessionsRunOnTheServersManagedExecutor() throws Exception {
+    String log =
+        Files.readString(Path.of(Deployments.property("arq.server.log")), StandardCharsets.UTF_8);
+    assertTrue(
+        log.contains("Sessions run on the container's managed executor"),
+        Deployments.server() + "'s log does not say the managed executor runs the sessions");
+    assertTrue(log.contains("on the managed executor"), "the launcher's ready line");
+  }
+
+  private static void assertError(Http.Answer answer, int status, String body) {
+    assertEquals(status, answer.status(), answer.body());
+    assertEquals(
+        "application/json;charset=utf-8",
+        String.valueOf(answer.contentType()).toLowerCase(Locale.ROOT).replace(" ", ""),
+        "content type");
+    assertEquals(body, answer.body());
+  }
+}
