@@ -1,5 +1,6 @@
 package io.sessionlauncher.spi;
 
+import io.sessionlauncher.model.HostPort;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,28 @@ public interface ProductLauncher {
    * find it again (by pid and start time) and stop its whole tree.
    */
   default Optional<ProcessHandle> process() {
+    return Optional.empty();
+  }
+
+  /**
+   * Where the product listens when the product, not the launcher, chose it: a batch job that starts
+   * on a compute node the scheduler picked and takes a free port there. The launcher routes the
+   * session (the proxy file, the built-in proxy) to this address once the product is ready, instead
+   * of {@link LaunchContext#resource()}; the pool's pair is still held until the end. Empty (the
+   * default) for a product that listens where {@link LaunchContext#resource()} says.
+   */
+  default Optional<HostPort> address() {
+    return Optional.empty();
+  }
+
+  /**
+   * A short word from the product on where it stands, for people: a batch job's queue state and its
+   * reason while it waits ({@code PENDING (Resources)}), the node it runs on, its final state. The
+   * launcher shows it with a starting session and names it when the start fails or times out. Empty
+   * (the default) when the plugin has nothing to add to the session's state; never blocks (answer
+   * from what the plugin last saw).
+   */
+  default Optional<String> status() {
     return Optional.empty();
   }
 
