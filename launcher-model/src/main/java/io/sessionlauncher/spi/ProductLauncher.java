@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Starts and looks after one instance of a product. One object per instance: the launcher calls
@@ -87,6 +88,14 @@ public interface ProductLauncher {
   default Optional<String> status() {
     return Optional.empty();
   }
+
+  /**
+   * Tells the plugin whom to tell when {@link #status} changes, so that a session's progress (a job
+   * leaving the queue) reaches its clients at once rather than at their next look. Called at most
+   * once, before {@link #start}. A plugin with a status calls {@code listener} with each new one,
+   * from any thread, holding no lock of its own; the default ignores it.
+   */
+  default void onStatusChange(Consumer<String> listener) {}
 
   /** The last lines of the product's output, for operators' messages; empty if unknown. */
   default String outputTail() {

@@ -63,14 +63,38 @@ final class LiveSession {
   }
 
   /** Moves from starting to ready; false if an end has begun meanwhile. */
-  synchronized boolean markReady(java.time.Instant now) {
+  boolean markReady(java.time.Instant now) {
+    return markReady(now, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Moves from starting to ready, the ready snapshot made by {@code reached} (where the product
+   * reported it is reached, its status); false if an end has begun meanwhile.
+   */
+  synchronized boolean markReady(
+      java.time.Instant now, java.util.function.UnaryOperator<Session> reached) {
     if (snapshot.state() != SessionState.STARTING) {
       return false;
     }
-    snapshot = snapshot.withState(SessionState.READY);
+    snapshot = reached.apply(snapshot.withState(SessionState.READY));
     lastActive = now;
     everReady = true;
     return true;
+  }
+
+  /**
+   * Takes the product's new status while the session is starting.
+   *
+   * @return the new snapshot, or {@code null} when the session is no longer starting or the status
+   *     is unchanged
+   */
+  synchronized Session updateStatus(String status) {
+    if (snapshot.state() != SessionState.STARTING
+        || java.util.Objects.equals(status, snapshot.status())) {
+      return null;
+    }
+    snapshot = snapshot.withStatus(status);
+    return snapshot;
   }
 
   /**

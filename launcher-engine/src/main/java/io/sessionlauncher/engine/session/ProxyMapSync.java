@@ -47,7 +47,7 @@ public class ProxyMapSync {
     synchronized (lock) {
       changed =
           switch (change.state()) {
-            case READY -> ready.put(session.id(), session.resource()) == null;
+            case READY -> ready.put(session.id(), session.address()) == null;
             case STOPPING -> ready.remove(session.id()) != null;
             case STARTING, ENDED -> false;
           };
@@ -66,7 +66,7 @@ public class ProxyMapSync {
       ready.clear();
       for (Session session : registry.list()) {
         if (session.state() == SessionState.READY) {
-          ready.put(session.id(), session.resource());
+          ready.put(session.id(), session.address());
         }
       }
     }
