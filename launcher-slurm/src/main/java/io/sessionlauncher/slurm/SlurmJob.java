@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -59,6 +60,7 @@ final class SlurmJob implements ProductLauncher {
   private volatile JobStatus last;
   private volatile HostPort address;
   private volatile boolean stopping;
+  private volatile Consumer<String> statusListener = status -> {};
 
   SlurmJob(SlurmConfig config, LaunchContext context, Slurm slurm, String pluginName) {
     this.config = config;
@@ -168,10 +170,14 @@ final class SlurmJob implements ProductLauncher {
       return;
     }
     JobStatus current = status.get();
+    JobStatus before = last;
     last = current;
     if (current.ended()) {
       finish(slurm.exitCode(id).orElse(null));
       return;
+    }
+    if (before == null || !before.describe().equals(current.describe())) {
+      status().ifPresent(statusListener);
     }
     if (current.running() && !ready.isDone()) {
       HostPort reported = readAddress();
@@ -309,6 +315,11 @@ final class SlurmJob implements ProductLauncher {
             + " "
             + current.describe()
             + (code == null ? "" : ", exit code " + code));
+  }
+
+  @Override
+  public void onStatusChange(Consumer<String> listener) {
+    statusListener = listener;
   }
 
   @Override

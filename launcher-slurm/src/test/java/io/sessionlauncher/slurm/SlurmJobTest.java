@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +101,8 @@ class SlurmJobTest {
     first.whenReady().orElseThrow().toCompletableFuture().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
 
     SlurmJob second = jobs.create(jobs.demo(wholeNode));
+    List<String> told = new CopyOnWriteArrayList<>();
+    second.onStatusChange(told::add);
     second.start();
     String secondId = second.jobId().orElseThrow();
     Waits.until(

@@ -39,16 +39,7 @@ final class SlurmJobs implements AutoCloseable {
 
   /** A configuration running the demo session on the test cluster, with {@code more} on top. */
   Map<String, Object> demo(Map<String, Object> more) {
-    return config(
-        List.of(
-            "/bin/sh",
-            resource("demo-job.sh"),
-            javaCommand(),
-            demoJar(),
-            "127.0.0.1",
-            String.valueOf(FIRST_PORT),
-            String.valueOf(LAST_PORT)),
-        more);
+    return config(cluster.demoJobCommand(javaCommand(), demoJar(), FIRST_PORT, LAST_PORT), more);
   }
 
   /** A configuration running {@code command} on the test cluster, with {@code more} on top. */
@@ -107,14 +98,6 @@ final class SlurmJobs implements AutoCloseable {
     try {
       return Path.of(DemoSession.class.getProtectionDomain().getCodeSource().getLocation().toURI())
           .toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String resource(String name) {
-    try {
-      return Path.of(SlurmJobs.class.getResource("/" + name).toURI()).toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -136,6 +136,36 @@ public final class SlurmCluster implements ParameterResolver {
       return conf;
     }
 
+    /**
+     * The demo session as a job's command, on a free port of {@code firstPort..lastPort} of the
+     * node, reported as {@code 127.0.0.1:<port>} in the job's address file: {@code /bin/sh}, the
+     * script {@code slurm-demo-job.sh} (copied out of the class path into this cluster's folder),
+     * {@code java} and the demo session's jar.
+     */
+    public List<String> demoJobCommand(String java, String demoJar, int firstPort, int lastPort) {
+      Path script = folder.resolve("slurm-demo-job.sh");
+      try (var in = SlurmCluster.class.getResourceAsStream("slurm-demo-job.sh")) {
+        if (in == null) {
+          throw new IllegalStateException("slurm-demo-job.sh is not on the class path");
+        }
+        synchronized (this) {
+          if (!Files.exists(script)) {
+            Files.write(script, in.readAllBytes());
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot write " + script, e);
+      }
+      return List.of(
+          "/bin/sh",
+          script.toString(),
+          java,
+          demoJar,
+          "127.0.0.1",
+          String.valueOf(firstPort),
+          String.valueOf(lastPort));
+    }
+
     /** The cluster's folder, where tests may keep job folders. */
     public Path folder() {
       return folder;
