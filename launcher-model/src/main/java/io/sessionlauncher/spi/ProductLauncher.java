@@ -90,6 +90,16 @@ public interface ProductLauncher {
   }
 
   /**
+   * What finds this instance again after the launcher restarts, for a product with no process of
+   * the launcher's machine to find it by (a batch job's id). The launcher records it with the
+   * session and hands it to {@link LauncherPlugin#adopt}. Empty (the default) before {@link #start}
+   * and for a product found by its {@link #process}.
+   */
+  default Optional<String> reference() {
+    return Optional.empty();
+  }
+
+  /**
    * Tells the plugin whom to tell when {@link #status} changes, so that a session's progress (a job
    * leaving the queue) reaches its clients at once rather than at their next look. Called at most
    * once, before {@link #start}. A plugin with a status calls {@code listener} with each new one,

@@ -16,14 +16,12 @@ import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionStartException;
 import io.sessionlauncher.model.SessionState;
-import io.sessionlauncher.model.Supervision;
 import io.sessionlauncher.spi.LaunchContext;
 import io.sessionlauncher.spi.LauncherPlugin;
 import io.sessionlauncher.spi.ProductLauncher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -104,7 +102,7 @@ public class SessionStarter {
     try {
       launcher.onStatusChange(status -> announceStatus(session, status));
       launcher.start();
-      changes.fire(new SessionChange(session.snapshot(), launcher.process()));
+      changes.fire(SessionChange.of(session));
       ender.watchExit(session);
     } catch (RuntimeException e) {
       ender.end(session, EndCause.START_FAILED);
@@ -201,7 +199,7 @@ public class SessionStarter {
       throw withStatus(Readiness.exited(SessionEnder.awaitEnd(session).exitCode()), launcher);
     }
     try {
-      changes.fire(new SessionChange(session.snapshot(), session.launcher().process()));
+      changes.fire(SessionChange.of(session));
     } catch (RuntimeException e) {
       // The client is told the session failed; one the proxy cannot route to must not run on.
       ender.end(session, EndCause.START_FAILED);
@@ -218,7 +216,9 @@ public class SessionStarter {
             config, app, request, admitted.id(), admitted.resource(), secrets.next());
     PluginResolver.Resolved resolved =
         plugins.resolver().resolve(app.product(), app.mode(), expansion.config());
-    ProductLauncher launcher = createBounded(resolved, context(admitted));
+    ProductLauncher launcher =
+        createBounded(
+            resolved, SessionContexts.of(config, admitted.id(), admitted.resource(), tasks));
     Session snapshot =
         new Session(
             admitted.id(),
@@ -232,7 +232,7 @@ public class SessionStarter {
             null,
             null,
             null);
-    return new LiveSession(snapshot, resolved.plugin(), launcher);
+    return new LiveSession(snapshot, resolved.plugin(), launcher, resolved.values());
   }
 
   /**
@@ -259,27 +259,6 @@ public class SessionStarter {
       Map<String, Object> values,
       LaunchContext context) {
     return plugin.create(binder.bind(plugin, values), context);
-  }
-
-  private LaunchContext context(Admission admitted) {
-    Supervision supervision = config.configuration().supervision();
-    return new LaunchContext(
-        admitted.id().toString(),
-        admitted.resource(),
-        SessionLogs.of(config, admitted.id()),
-        workingDir(),
-        supervision.stopGrace(),
-        supervision.maxLogBytes(),
-        tasks::executeLongRunning);
-  }
-
-  /**
-   * Sessions start in the configuration file's folder, so relative paths in {@code cmd} mean what
-   * they meant to the Python launcher started next to its file.
-   */
-  private Path workingDir() {
-    Path source = config.source();
-    return source == null ? null : source.toAbsolutePath().getParent();
   }
 
   private static EndCause causeOf(SessionStartException e) {
