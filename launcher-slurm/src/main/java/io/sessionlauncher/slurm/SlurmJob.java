@@ -83,6 +83,8 @@ final class SlurmJob implements ProductLauncher {
     }
     try {
       Files.createDirectories(folder);
+      // slurmstepd opens the output file but makes no folder: the job would fail unexplained.
+      Files.createDirectories(output().toAbsolutePath().getParent());
       Files.deleteIfExists(addressFile);
     } catch (IOException e) {
       throw new SessionStartException(
@@ -100,6 +102,35 @@ final class SlurmJob implements ProductLauncher {
     }
     LOG.info(() -> "Session " + context.name() + " submitted as Slurm job " + jobId);
     schedulePoll(Duration.ZERO);
+  }
+
+  /**
+   * Takes back job {@code id}, submitted for this session by a launcher that has since been
+   * restarted: reads it once from the queue and follows it from there.
+   *
+   * @return false when Slurm no longer runs it (or the id is not a job id): nothing to follow
+   */
+  synchronized boolean adopt(String id) {
+    if (jobId != null) {
+      throw new IllegalStateException(context.name() + " is already job " + jobId);
+    }
+    if (!id.matches("[0-9]{1,20}")) {
+      LOG.warning(() -> "Session " + context.name() + ": '" + id + "' is not a Slurm job id");
+      return false;
+    }
+    Optional<JobStatus> status = slurm.status(id);
+    if (status.isEmpty() || status.get().ended()) {
+      return false;
+    }
+    jobId = id;
+    last = status.get();
+    HostPort reported = status.get().running() ? readAddress() : null;
+    if (reported != null) {
+      address = reported;
+      ready.complete(null);
+    }
+    schedulePoll(Duration.ofMillis(config.pollMillis()));
+    return true;
   }
 
   private List<String> options() {
@@ -124,8 +155,7 @@ final class SlurmJob implements ProductLauncher {
     }
     options.addAll(SbatchOptions.arguments(config.sbatchOptions()));
     options.add("--chdir=" + folder);
-    Path log = context.logFile() == null ? folder.resolve("job.out") : context.logFile();
-    options.add("--output=" + log);
+    options.add("--output=" + output().toAbsolutePath());
     // The launcher's environment may hold its own secrets: the job gets none of it.
     options.add("--export=NONE");
     // A requeued job would come back under the same id with a new address.
@@ -317,6 +347,12 @@ final class SlurmJob implements ProductLauncher {
             + (code == null ? "" : ", exit code " + code));
   }
 
+  /** The job's id: what a restarted launcher adopts it by. */
+  @Override
+  public Optional<String> reference() {
+    return Optional.ofNullable(jobId);
+  }
+
   @Override
   public void onStatusChange(Consumer<String> listener) {
     statusListener = listener;
@@ -332,9 +368,14 @@ final class SlurmJob implements ProductLauncher {
     return Optional.of(ready);
   }
 
+  /** Where the job's output goes: the session's log, else {@code job.out} in its folder. */
+  private Path output() {
+    return context.logFile() == null ? folder.resolve("job.out") : context.logFile();
+  }
+
   @Override
   public String outputTail() {
-    Path log = context.logFile() == null ? folder.resolve("job.out") : context.logFile();
+    Path log = output();
     String state = status().orElse("not submitted");
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -71,6 +71,18 @@ public class SlurmPlugin implements LauncherPlugin<SlurmConfig> {
     return new SlurmJob(config, context, slurm, name());
   }
 
+  /**
+   * The job {@code reference} (its id) of a session a previous launcher started, followed again;
+   * empty when Slurm no longer runs it. The partition is not checked again: the job exists.
+   */
+  @Override
+  public Optional<ProductLauncher> adopt(
+      SlurmConfig config, LaunchContext context, String reference) {
+    SlurmJob job =
+        new SlurmJob(config, context, new Slurm(new SlurmCommands(config.slurmConf())), name());
+    return job.adopt(reference) ? Optional.of(job) : Optional.empty();
+  }
+
   private void requireFitsPartition(SlurmConfig config, Slurm slurm) {
     Optional<Slurm.Partition> partition = slurm.partition(config.partition());
     if (partition.isEmpty()) {

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * tracked by {@code proctrack/linuxproc} with {@code task/none}: no cgroups are needed, so it runs
  * in a container.
  *
+ * <p>With the system property {@code slurm.test.keep=true} the folder (configuration, daemon logs)
+ * is kept for a look after the run.
+ *
  * <p>Without Slurm or munge installed, or not as root (slurmd must be able to start jobs), the
  * tests are skipped with the reason; with {@code SESSION_LAUNCHER_REQUIRE_SYSTEM_TOOLS=true} they
  * fail instead.
@@ -376,7 +379,11 @@ public final class SlurmCluster implements ParameterResolver {
         stop(daemons.get(i));
       }
       daemons.clear();
-      deleteTree(folder);
+      if (Boolean.getBoolean("slurm.test.keep")) {
+        System.err.println("[launcher-slurm] kept the test cluster's folder " + folder);
+      } else {
+        deleteTree(folder);
+      }
     }
 
     private static void stop(Process process) {
