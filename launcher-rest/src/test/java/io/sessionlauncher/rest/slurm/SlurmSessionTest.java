@@ -12,14 +12,18 @@ import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Http.Answer;
 import io.sessionlauncher.testing.LauncherJson;
 import io.sessionlauncher.testing.SlurmCluster;
+import io.sessionlauncher.testing.SseStream;
 import io.sessionlauncher.testing.Waits;
 import io.sessionlauncher.testing.WebSocketClient;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,19 +180,36 @@ class SlurmSessionTest {
                 .endsWith(" PENDING (Resources)"));
     JsonObject pending = http.get(endpoint(second)).json();
     assertEquals("starting", pending.getString("state"));
-    assertEquals("PENDING (Resources)", cluster.state(jobOf(pending.getString("status"))));
+    String job = jobOf(pending.getString("status"));
+    assertEquals("PENDING (Resources)", cluster.state(job));
 
-    assertEquals(200, http.delete(endpoint(first.json().getString("id"))).status());
-    Waits.until(
-        () ->
-            "session "
-                + second
-                + " ready once the first ended: "
-                + http.get(endpoint(second)).body(),
-        LIMIT,
-        Duration.ofMillis(100),
-        () -> http.get(endpoint(second)).json().getString("state").equals("ready"));
+    List<SseStream.Event> events = new ArrayList<>();
+    try (SseStream stream = SseStream.open(endpoint(second + "/events"))) {
+      SseStream.Event opened = stream.next(LIMIT).orElseThrow();
+      assertEquals("state", opened.name());
+      assertEquals("Slurm job " + job + " PENDING (Resources)", data(opened).getString("status"));
+
+      assertEquals(200, http.delete(endpoint(first.json().getString("id"))).status());
+      while (events.isEmpty() || !events.get(events.size() - 1).name().equals("state")) {
+        events.add(stream.next(LIMIT).orElseThrow(() -> new AssertionError("closed: " + events)));
+      }
+    }
+    // The job's start is told while the session still starts, then the session is ready.
+    List<SseStream.Event> progress = events.subList(0, events.size() - 1);
+    assertTrue(
+        progress.stream()
+            .allMatch(
+                event ->
+                    event.name().equals("progress")
+                        && data(event).getString("state").equals("starting")),
+        events.toString());
+    assertEquals(
+        "Slurm job " + job + " RUNNING on " + SlurmCluster.NODE,
+        data(progress.get(progress.size() - 1)).getString("status"),
+        events.toString());
+    assertEquals("ready", data(events.get(events.size() - 1)).getString("state"));
     JsonObject ready = http.get(endpoint(second)).json();
+    assertEquals("ready", ready.getString("state"));
     assertEquals("ok", new WebSocketClient().echo(URI.create(ready.getString("sessionURL")), "ok"));
   }
 
@@ -218,6 +239,10 @@ class SlurmSessionTest {
         "Invalid configuration for slurm.batch: partition: the cluster has no partition"
             + " 'nosuchpartition'");
     assertEquals(List.of(), cluster.liveJobs());
+  }
+
+  private static JsonObject data(SseStream.Event event) {
+    return Json.createReader(new StringReader(event.data())).readObject();
   }
 
   private static String jobOf(String status) {
