@@ -279,7 +279,8 @@ final class SlurmJob implements ProductLauncher {
       stopping = true;
     }
     JobStatus seen = last;
-    if (seen == null || !seen.pending()) {
+    // Only a running job has processes to signal; a queued one (or one not read yet) is cancelled.
+    if (seen != null && seen.running()) {
       slurm.signal(id, "TERM");
       awaitEnd(grace);
     }
