@@ -22,10 +22,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * slurmctld and slurmd, from a configuration generated in a temporary folder, on ports of the range
  * given by the system properties {@code slurm.test.ports} (default {@code 11800-11899}).
  *
- * <p>Started once for the whole test run, the first time a test asks for it (a parameter of type
- * {@link Running}), and stopped when the run ends: every job cancelled, the three daemons stopped
- * (SIGTERM, then SIGKILL after 10 s), the folder deleted. The daemons run in the foreground as
- * children of the test JVM, so none is left behind.
+ * <p>Started once for a test class, the first time one of its tests asks for it (a parameter of
+ * type {@link Running}, in a constructor, a test or a {@code @BeforeAll} method), and stopped when
+ * the class has run: every job cancelled, the three daemons stopped (SIGTERM, then SIGKILL after 10
+ * s), the folder deleted. The daemons run in the foreground as children of the test JVM, so none is
+ * left behind; not beyond the class, since other tests check that the JVM has no child left.
  *
  * <p>The node has {@link #CPUS} CPUs in partition {@link #PARTITION} with a {@link
  * #MAX_MINUTES}-minute time limit, so that a job asking for all CPUs fills it. Processes are
@@ -70,10 +71,18 @@ public final class SlurmCluster implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     requireTools();
-    return context
-        .getRoot()
+    return classContext(context)
         .getStore(ExtensionContext.Namespace.create(SlurmCluster.class))
         .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
+  }
+
+  /** The context of the test class, whose store is closed once the class has run. */
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext current = context;
+    while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+      current = current.getParent().get();
+    }
+    return current;
   }
 
   private static void requireTools() {
