@@ -24,6 +24,10 @@ import java.util.Objects;
  * @param endedAt when it ended, or {@code null}
  * @param exitCode the process's exit code once ended, or {@code null}
  * @param endCause why it ended, or {@code null} while it runs
+ * @param address where the session is reached: {@code resource}, unless its product chose its own
+ *     host and port (a batch job on a compute node) and reported it once ready
+ * @param status the product's own word on where it stands (e.g. {@code Slurm job 12 PENDING
+ *     (Resources)}), or {@code null} when its plugin says nothing beyond the state
  */
 public record Session(
     SessionId id,
@@ -36,7 +40,9 @@ public record Session(
     Instant createdAt,
     Instant endedAt,
     Integer exitCode,
-    EndCause endCause) {
+    EndCause endCause,
+    HostPort address,
+    String status) {
 
   public Session {
     Objects.requireNonNull(id, "id");
@@ -46,6 +52,92 @@ public record Session(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(createdAt, "createdAt");
     data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    if (address == null) {
+      address = resource;
+    }
+  }
+
+  /** A session reached at its {@code resource}, with no status of its product's. */
+  public Session(
+      SessionId id,
+      String application,
+      String owner,
+      HostPort resource,
+      SessionState state,
+      Map<String, Object> data,
+      boolean secretShared,
+      Instant createdAt,
+      Instant endedAt,
+      Integer exitCode,
+      EndCause endCause) {
+    this(
+        id,
+        application,
+        owner,
+        resource,
+        state,
+        data,
+        secretShared,
+        createdAt,
+        endedAt,
+        exitCode,
+        endCause,
+        resource,
+        null);
+  }
+
+  /** This session reached at {@code newAddress}, all else equal. */
+  public Session withAddress(HostPort newAddress) {
+    return new Session(
+        id,
+        application,
+        owner,
+        resource,
+        state,
+        data,
+        secretShared,
+        createdAt,
+        endedAt,
+        exitCode,
+        endCause,
+        newAddress,
+        status);
+  }
+
+  /** This session with the keys {@code newData}, all else equal. */
+  public Session withData(Map<String, Object> newData) {
+    return new Session(
+        id,
+        application,
+        owner,
+        resource,
+        state,
+        newData,
+        secretShared,
+        createdAt,
+        endedAt,
+        exitCode,
+        endCause,
+        address,
+        status);
+  }
+
+  /** This session with its product's {@code newStatus} (or none), all else equal. */
+  public Session withStatus(String newStatus) {
+    return new Session(
+        id,
+        application,
+        owner,
+        resource,
+        state,
+        data,
+        secretShared,
+        createdAt,
+        endedAt,
+        exitCode,
+        endCause,
+        address,
+        newStatus);
   }
 
   /** This session in another state, all else equal. */
@@ -61,7 +153,9 @@ public record Session(
         createdAt,
         endedAt,
         exitCode,
-        endCause);
+        endCause,
+        address,
+        status);
   }
 
   /** This session ended, with its exit code (or {@code null}) and cause. */
@@ -77,7 +171,9 @@ public record Session(
         createdAt,
         when,
         code,
-        cause);
+        cause,
+        address,
+        status);
   }
 
   /**

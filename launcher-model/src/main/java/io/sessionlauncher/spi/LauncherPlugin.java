@@ -43,6 +43,22 @@ public interface LauncherPlugin<C extends Record> {
   /** A launcher for one instance; nothing is started until {@link ProductLauncher#start}. */
   ProductLauncher create(C config, LaunchContext context);
 
+  /**
+   * Takes back an instance a previous launcher started and recorded by its {@link
+   * ProductLauncher#reference()} (the launcher was killed and started again). The answer is a
+   * launcher already running, on which {@link ProductLauncher#start} is not called: it reports its
+   * readiness, address, status and end as if it had started the instance itself. Empty when the
+   * instance no longer runs (then nothing is left to stop). Must answer in bounded time; the
+   * default adopts nothing, and the launcher then forgets such a session.
+   *
+   * @param config the session's configuration, as it was when it started
+   * @param context the session's context, as at its start but with no assigned resource to bind
+   * @param reference what {@link ProductLauncher#reference()} answered
+   */
+  default Optional<ProductLauncher> adopt(C config, LaunchContext context, String reference) {
+    return Optional.empty();
+  }
+
   /** {@code <product>.<mode>}. */
   default String name() {
     return product() + "." + mode();

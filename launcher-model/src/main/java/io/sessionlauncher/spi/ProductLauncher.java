@@ -1,9 +1,11 @@
 package io.sessionlauncher.spi;
 
+import io.sessionlauncher.model.HostPort;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Starts and looks after one instance of a product. One object per instance: the launcher calls
@@ -64,6 +66,46 @@ public interface ProductLauncher {
   default Optional<ProcessHandle> process() {
     return Optional.empty();
   }
+
+  /**
+   * Where the product listens when the product, not the launcher, chose it: a batch job that starts
+   * on a compute node the scheduler picked and takes a free port there. The launcher routes the
+   * session (the proxy file, the built-in proxy) to this address once the product is ready, instead
+   * of {@link LaunchContext#resource()}; the pool's pair is still held until the end. Empty (the
+   * default) for a product that listens where {@link LaunchContext#resource()} says.
+   */
+  default Optional<HostPort> address() {
+    return Optional.empty();
+  }
+
+  /**
+   * A short word from the product on where it stands, for people: a batch job's queue state and its
+   * reason while it waits ({@code PENDING (Resources)}), the node it runs on, its final state. The
+   * launcher shows it with a starting session and names it when the start fails or times out. Empty
+   * (the default) when the plugin has nothing to add to the session's state; never blocks (answer
+   * from what the plugin last saw).
+   */
+  default Optional<String> status() {
+    return Optional.empty();
+  }
+
+  /**
+   * What finds this instance again after the launcher restarts, for a product with no process of
+   * the launcher's machine to find it by (a batch job's id). The launcher records it with the
+   * session and hands it to {@link LauncherPlugin#adopt}. Empty (the default) before {@link #start}
+   * and for a product found by its {@link #process}.
+   */
+  default Optional<String> reference() {
+    return Optional.empty();
+  }
+
+  /**
+   * Tells the plugin whom to tell when {@link #status} changes, so that a session's progress (a job
+   * leaving the queue) reaches its clients at once rather than at their next look. Called at most
+   * once, before {@link #start}. A plugin with a status calls {@code listener} with each new one,
+   * from any thread, holding no lock of its own; the default ignores it.
+   */
+  default void onStatusChange(Consumer<String> listener) {}
 
   /** The last lines of the product's output, for operators' messages; empty if unknown. */
   default String outputTail() {

@@ -152,7 +152,14 @@ public class SessionStore {
           Instant.parse(object.getString("createdAt")),
           object.getBoolean("secretShared", false),
           JsonValues.plainObject(object.getJsonObject("data")),
-          object.getBoolean("ready", false));
+          object.getBoolean("ready", false),
+          object.getString("reference", null),
+          object.containsKey("addressHost")
+              ? new HostPort(object.getString("addressHost"), object.getInt("addressPort"))
+              : null,
+          object.containsKey("pluginConfig")
+              ? JsonValues.plainObject(object.getJsonObject("pluginConfig"))
+              : null);
     }
   }
 
@@ -171,6 +178,16 @@ public class SessionStore {
             .add("ready", session.ready());
     if (session.processStart() != null) {
       object.add("processStart", session.processStart().toString());
+    }
+    if (session.reference() != null) {
+      object.add("reference", session.reference());
+    }
+    if (!session.address().equals(session.resource())) {
+      object.add("addressHost", session.address().host());
+      object.add("addressPort", session.address().port());
+    }
+    if (session.pluginConfig() != null) {
+      object.add("pluginConfig", JSON.createObjectBuilder(session.pluginConfig()));
     }
     return object.build();
   }

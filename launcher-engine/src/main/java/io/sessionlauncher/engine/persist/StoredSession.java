@@ -18,6 +18,11 @@ import java.util.Map;
  * @param secretShared whether the client was given the secret
  * @param data the session's keys
  * @param ready whether the session had been reported ready to its client
+ * @param reference what its plugin finds it again by, for a product without a local process (a
+ *     batch job's id), or {@code null}
+ * @param address where the session is reached, when its product chose it; else {@code resource}
+ * @param pluginConfig the session's plugin configuration values, to adopt it by {@code reference};
+ *     {@code null} without a reference
  */
 public record StoredSession(
     String id,
@@ -29,4 +34,42 @@ public record StoredSession(
     Instant createdAt,
     boolean secretShared,
     Map<String, Object> data,
-    boolean ready) {}
+    boolean ready,
+    String reference,
+    HostPort address,
+    Map<String, Object> pluginConfig) {
+
+  public StoredSession {
+    if (address == null) {
+      address = resource;
+    }
+  }
+
+  /** A record of a session found again by its process (pid and start time). */
+  public StoredSession(
+      String id,
+      String application,
+      String owner,
+      HostPort resource,
+      long pid,
+      Instant processStart,
+      Instant createdAt,
+      boolean secretShared,
+      Map<String, Object> data,
+      boolean ready) {
+    this(
+        id,
+        application,
+        owner,
+        resource,
+        pid,
+        processStart,
+        createdAt,
+        secretShared,
+        data,
+        ready,
+        null,
+        resource,
+        null);
+  }
+}

@@ -5,6 +5,8 @@ import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionState;
 import io.sessionlauncher.spi.LauncherPlugin;
 import io.sessionlauncher.spi.ProductLauncher;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,6 +18,7 @@ final class LiveSession {
   private volatile Session snapshot;
   private final LauncherPlugin<?> plugin;
   private final ProductLauncher launcher;
+  private final Map<String, Object> pluginConfig;
   private EndCause endCause;
   private volatile java.time.Instant lastActive;
   private volatile boolean everReady;
@@ -25,10 +28,31 @@ final class LiveSession {
    * @param plugin the plugin that started it, or {@code null} for a session adopted after a restart
    */
   LiveSession(Session snapshot, LauncherPlugin<?> plugin, ProductLauncher launcher) {
+    this(snapshot, plugin, launcher, null);
+  }
+
+  /**
+   * @param pluginConfig the plugin configuration values it was started with, recorded with a
+   *     product found again by its reference; {@code null} when not known
+   */
+  LiveSession(
+      Session snapshot,
+      LauncherPlugin<?> plugin,
+      ProductLauncher launcher,
+      Map<String, Object> pluginConfig) {
     this.snapshot = snapshot;
     this.plugin = plugin;
     this.launcher = launcher;
+    this.pluginConfig = pluginConfig;
     this.lastActive = snapshot.createdAt();
+  }
+
+  /** What finds the product again after a restart, when its plugin gives a reference. */
+  Optional<ProductReference> reference() {
+    if (pluginConfig == null) {
+      return Optional.empty();
+    }
+    return launcher.reference().map(value -> new ProductReference(value, pluginConfig));
   }
 
   /** Whether a client was ever told this session is ready. */
@@ -63,14 +87,38 @@ final class LiveSession {
   }
 
   /** Moves from starting to ready; false if an end has begun meanwhile. */
-  synchronized boolean markReady(java.time.Instant now) {
+  boolean markReady(java.time.Instant now) {
+    return markReady(now, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Moves from starting to ready, the ready snapshot made by {@code reached} (where the product
+   * reported it is reached, its status); false if an end has begun meanwhile.
+   */
+  synchronized boolean markReady(
+      java.time.Instant now, java.util.function.UnaryOperator<Session> reached) {
     if (snapshot.state() != SessionState.STARTING) {
       return false;
     }
-    snapshot = snapshot.withState(SessionState.READY);
+    snapshot = reached.apply(snapshot.withState(SessionState.READY));
     lastActive = now;
     everReady = true;
     return true;
+  }
+
+  /**
+   * Takes the product's new status while the session is starting.
+   *
+   * @return the new snapshot, or {@code null} when the session is no longer starting or the status
+   *     is unchanged
+   */
+  synchronized Session updateStatus(String status) {
+    if (snapshot.state() != SessionState.STARTING
+        || java.util.Objects.equals(status, snapshot.status())) {
+      return null;
+    }
+    snapshot = snapshot.withStatus(status);
+    return snapshot;
   }
 
   /**

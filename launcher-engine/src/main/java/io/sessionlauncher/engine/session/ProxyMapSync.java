@@ -47,7 +47,7 @@ public class ProxyMapSync {
     synchronized (lock) {
       changed =
           switch (change.state()) {
-            case READY -> ready.put(session.id(), session.resource()) == null;
+            case READY -> stillReady(session) && ready.put(session.id(), session.address()) == null;
             case STOPPING -> ready.remove(session.id()) != null;
             case STARTING, ENDED -> false;
           };
@@ -55,6 +55,20 @@ public class ProxyMapSync {
     if (changed) {
       sync();
     }
+  }
+
+  /**
+   * Whether a session announced ready has not begun its end meanwhile. A session that ends right
+   * after it got ready (its process exits) has its end announced on another thread; when that
+   * announcement is handled first, the late ready one must not bring the line back. The end's start
+   * is recorded in the registry before it is announced, and both are handled under {@code lock}, so
+   * checking here closes the race.
+   */
+  private boolean stillReady(Session session) {
+    return registry
+        .live(session.id())
+        .map(live -> live.snapshot().state() == SessionState.READY)
+        .orElse(true);
   }
 
   /**
@@ -66,7 +80,7 @@ public class ProxyMapSync {
       ready.clear();
       for (Session session : registry.list()) {
         if (session.state() == SessionState.READY) {
-          ready.put(session.id(), session.resource());
+          ready.put(session.id(), session.address());
         }
       }
     }

@@ -14,11 +14,24 @@ import java.util.Optional;
  *
  * @param session the session as it is now
  * @param process the session's operating-system process, when it has one
+ * @param reference what finds its product again after a restart, for a product without a process
  */
-public record SessionChange(Session session, Optional<ProcessHandle> process) {
+public record SessionChange(
+    Session session, Optional<ProcessHandle> process, Optional<ProductReference> reference) {
   public SessionChange {
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(process, "process");
+    Objects.requireNonNull(reference, "reference");
+  }
+
+  /** A change of a session whose product is found again by its process, if by anything. */
+  public SessionChange(Session session, Optional<ProcessHandle> process) {
+    this(session, process, Optional.empty());
+  }
+
+  /** The change to the live session's current snapshot. */
+  static SessionChange of(LiveSession session) {
+    return new SessionChange(session.snapshot(), session.launcher().process(), session.reference());
   }
 
   /** The state the session moved to. */

@@ -87,7 +87,7 @@ public class SessionEnder {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Session " + stopping.id() + ": error while ending", e);
     } finally {
-      Session ended = stopping.ended(clock.instant(), exitCode, cause);
+      Session ended = finalStatus(stopping, launcher).ended(clock.instant(), exitCode, cause);
       // A session that never got ready was never given to a client: nothing stays registered.
       registry.remove(ended, session.everReady());
       pool.release(stopping.resource());
@@ -99,6 +99,16 @@ public class SessionEnder {
       }
     }
     return session.snapshot();
+  }
+
+  /** The session with its product's last word (a job's final state), when the plugin has one. */
+  private static Session finalStatus(Session stopping, ProductLauncher launcher) {
+    try {
+      return launcher.status().map(stopping::withStatus).orElse(stopping);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Session " + stopping.id() + ": its plugin's status failed", e);
+      return stopping;
+    }
   }
 
   /**

@@ -31,7 +31,7 @@ public class SessionRecords {
       return;
     }
     switch (change.state()) {
-      case STARTING, READY -> store.save(record(change.session(), change.process()));
+      case STARTING, READY -> store.save(record(change));
       case ENDED -> store.remove(change.session().id().toString());
       case STOPPING -> {
         // Still recorded until it is gone: a launcher dying now must still stop it.
@@ -39,7 +39,9 @@ public class SessionRecords {
     }
   }
 
-  private static StoredSession record(Session session, Optional<ProcessHandle> process) {
+  private static StoredSession record(SessionChange change) {
+    Session session = change.session();
+    Optional<ProcessHandle> process = change.process();
     return new StoredSession(
         session.id().toString(),
         session.application(),
@@ -50,6 +52,9 @@ public class SessionRecords {
         session.createdAt(),
         session.secretShared(),
         session.data(),
-        session.state() == SessionState.READY);
+        session.state() == SessionState.READY,
+        change.reference().map(ProductReference::value).orElse(null),
+        session.address(),
+        change.reference().map(ProductReference::pluginConfig).orElse(null));
   }
 }

@@ -1,20 +1,30 @@
 package io.sessionlauncher.engine.session;
 
+import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.engine.persist.SessionStore;
 import io.sessionlauncher.engine.persist.StoredSession;
+import io.sessionlauncher.engine.plugin.ConfigBinder;
+import io.sessionlauncher.engine.plugin.PluginCatalog;
+import io.sessionlauncher.engine.plugin.PluginResolver;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.process.ProcessTree;
 import io.sessionlauncher.engine.process.SessionMarker;
+import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionState;
 import io.sessionlauncher.model.Supervision;
+import io.sessionlauncher.spi.LaunchContext;
+import io.sessionlauncher.spi.LauncherPlugin;
+import io.sessionlauncher.spi.ProductLauncher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -32,6 +42,8 @@ public class SessionRecovery {
   private ResourcePool pool;
   private SessionRegistry registry;
   private SessionEnder ender;
+  private PluginCatalog plugins;
+  private BackgroundTasks tasks;
   private Clock clock;
 
   /** For CDI's proxy. */
@@ -44,12 +56,16 @@ public class SessionRecovery {
       ResourcePool pool,
       SessionRegistry registry,
       SessionEnder ender,
+      PluginCatalog plugins,
+      BackgroundTasks tasks,
       Clock clock) {
     this.config = config;
     this.store = store;
     this.pool = pool;
     this.registry = registry;
     this.ender = ender;
+    this.plugins = plugins;
+    this.tasks = tasks;
     this.clock = clock;
   }
 
@@ -62,6 +78,10 @@ public class SessionRecovery {
       Optional<SessionId> id = SessionId.parse(record.id());
       if (id.isEmpty()) {
         continue; // the store gives only records of canonical ids
+      }
+      if (record.reference() != null) {
+        recoverByReference(id.get(), record, supervision);
+        continue;
       }
       SessionMarker marker = SessionMarker.of(id.get().toString());
       if (process.isEmpty()) {
@@ -87,6 +107,96 @@ public class SessionRecovery {
         LOG.info(() -> "Stopped session " + record.id() + " left by a previous launcher");
       }
     }
+  }
+
+  /**
+   * A session whose product has no local process (a batch job): its plugin looks for it by the
+   * recorded reference, and it is adopted or stopped as a process would be.
+   */
+  private void recoverByReference(SessionId id, StoredSession record, Supervision supervision) {
+    Optional<AppConfig> app = config.app(record.application());
+    if (app.isEmpty() || app.get().product() == null || record.pluginConfig() == null) {
+      LOG.warning(
+          () ->
+              "Session "
+                  + record.id()
+                  + " ran "
+                  + record.reference()
+                  + " of app "
+                  + record.application()
+                  + ", which is no longer configured: it cannot be found again; stop it by hand");
+      store.remove(record.id());
+      return;
+    }
+    Optional<ProductLauncher> found;
+    LauncherPlugin<?> plugin;
+    try {
+      PluginResolver.Resolved resolved =
+          plugins.resolver().resolve(app.get().product(), app.get().mode(), record.pluginConfig());
+      plugin = resolved.plugin();
+      found =
+          adopt(
+              plugin,
+              resolved.values(),
+              SessionContexts.of(config, id, null, tasks),
+              record.reference());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "Session " + record.id() + ": cannot look for " + record.reference() + "; forgotten",
+          e);
+      store.remove(record.id());
+      return;
+    }
+    if (found.isEmpty()) {
+      LOG.info(() -> "Session " + record.id() + " ended while the launcher was down");
+      store.remove(record.id());
+      return;
+    }
+    boolean adopt =
+        supervision.onRestart() == Supervision.RestartPolicy.ADOPT
+            && record.ready()
+            && pool.claim(record.resource());
+    if (!adopt) {
+      found.get().stop(supervision.stopGrace());
+      store.remove(record.id());
+      LOG.info(() -> "Stopped session " + record.id() + " left by a previous launcher");
+      return;
+    }
+    Session snapshot =
+        new Session(
+            id,
+            record.application(),
+            record.owner(),
+            record.resource(),
+            SessionState.STARTING,
+            record.data(),
+            record.secretShared(),
+            record.createdAt(),
+            null,
+            null,
+            null,
+            record.address(),
+            found.get().status().orElse(null));
+    LiveSession session = new LiveSession(snapshot, plugin, found.get(), record.pluginConfig());
+    session.markReady(clock.instant());
+    registry.add(session);
+    ender.watchExit(session);
+    LOG.info(() -> "Adopted session " + record.id() + " (" + record.reference() + ")");
+  }
+
+  private static <C extends Record> Optional<ProductLauncher> adopt(
+      LauncherPlugin<C> plugin,
+      ConfigBinder binder,
+      Map<String, Object> values,
+      LaunchContext context,
+      String reference) {
+    return plugin.adopt(binder.bind(plugin, values), context, reference);
+  }
+
+  private Optional<ProductLauncher> adopt(
+      LauncherPlugin<?> plugin, Map<String, Object> values, LaunchContext context, String ref) {
+    return adopt(plugin, plugins.binder(), values, context, ref);
   }
 
   /** The recorded process, if it is alive and started when the record says. */

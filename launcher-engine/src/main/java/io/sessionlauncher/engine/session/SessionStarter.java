@@ -10,24 +10,26 @@ import io.sessionlauncher.engine.process.Readiness;
 import io.sessionlauncher.engine.template.SessionTemplates;
 import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.EndCause;
+import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.LaunchRequest;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionStartException;
 import io.sessionlauncher.model.SessionState;
-import io.sessionlauncher.model.Supervision;
 import io.sessionlauncher.spi.LaunchContext;
 import io.sessionlauncher.spi.LauncherPlugin;
 import io.sessionlauncher.spi.ProductLauncher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -46,6 +48,7 @@ public class SessionStarter {
   private SessionAdmission admission;
   private SessionEnder ender;
   private Event<SessionChange> changes;
+  private Event<SessionProgress> progress;
   private BackgroundTasks tasks;
   private SecretGenerator secrets;
   private Clock clock;
@@ -61,6 +64,7 @@ public class SessionStarter {
       SessionAdmission admission,
       SessionEnder ender,
       Event<SessionChange> changes,
+      Event<SessionProgress> progress,
       BackgroundTasks tasks,
       SecretGenerator secrets,
       Clock clock) {
@@ -70,6 +74,7 @@ public class SessionStarter {
     this.admission = admission;
     this.ender = ender;
     this.changes = changes;
+    this.progress = progress;
     this.tasks = tasks;
     this.secrets = secrets;
     this.clock = clock;
@@ -95,8 +100,9 @@ public class SessionStarter {
     registry.add(session);
     ProductLauncher launcher = session.launcher();
     try {
+      launcher.onStatusChange(status -> announceStatus(session, status));
       launcher.start();
-      changes.fire(new SessionChange(session.snapshot(), launcher.process()));
+      changes.fire(SessionChange.of(session));
       ender.watchExit(session);
     } catch (RuntimeException e) {
       ender.end(session, EndCause.START_FAILED);
@@ -126,6 +132,14 @@ public class SessionStarter {
     return answer;
   }
 
+  /** A starting session's new status, for those who follow its progress. */
+  private void announceStatus(LiveSession session, String status) {
+    Session changed = session.updateStatus(status);
+    if (changed != null) {
+      progress.fire(new SessionProgress(changed));
+    }
+  }
+
   private void answerWith(
       CompletableFuture<Session> answer, LiveSession session, Throwable failure) {
     try {
@@ -150,7 +164,8 @@ public class SessionStarter {
             : waitFailure;
       }
       requireUrls(session);
-    } catch (SessionStartException e) {
+    } catch (SessionStartException failure) {
+      SessionStartException e = withStatus(failure, session.launcher());
       Session ended = ender.end(session, causeOf(e));
       LOG.warning(
           () ->
@@ -171,11 +186,20 @@ public class SessionStarter {
       throw new SessionStartException(
           SessionStartException.Reason.CANNOT_START, "Readiness check failed", e);
     }
-    if (!session.markReady(clock.instant())) {
-      throw Readiness.exited(SessionEnder.awaitEnd(session).exitCode());
+    ProductLauncher launcher = session.launcher();
+    UnaryOperator<Session> reached;
+    try {
+      reached = reached(session.snapshot(), launcher);
+    } catch (RuntimeException e) {
+      // A sessionURL that cannot be made for the reported address: the client cannot connect.
+      ender.end(session, EndCause.START_FAILED);
+      throw e;
+    }
+    if (!session.markReady(clock.instant(), reached)) {
+      throw withStatus(Readiness.exited(SessionEnder.awaitEnd(session).exitCode()), launcher);
     }
     try {
-      changes.fire(new SessionChange(session.snapshot(), session.launcher().process()));
+      changes.fire(SessionChange.of(session));
     } catch (RuntimeException e) {
       // The client is told the session failed; one the proxy cannot route to must not run on.
       ender.end(session, EndCause.START_FAILED);
@@ -192,7 +216,9 @@ public class SessionStarter {
             config, app, request, admitted.id(), admitted.resource(), secrets.next());
     PluginResolver.Resolved resolved =
         plugins.resolver().resolve(app.product(), app.mode(), expansion.config());
-    ProductLauncher launcher = createBounded(resolved, context(admitted));
+    ProductLauncher launcher =
+        createBounded(
+            resolved, SessionContexts.of(config, admitted.id(), admitted.resource(), tasks));
     Session snapshot =
         new Session(
             admitted.id(),
@@ -206,7 +232,7 @@ public class SessionStarter {
             null,
             null,
             null);
-    return new LiveSession(snapshot, resolved.plugin(), launcher);
+    return new LiveSession(snapshot, resolved.plugin(), launcher, resolved.values());
   }
 
   /**
@@ -235,33 +261,54 @@ public class SessionStarter {
     return plugin.create(binder.bind(plugin, values), context);
   }
 
-  private LaunchContext context(Admission admitted) {
-    Supervision supervision = config.configuration().supervision();
-    return new LaunchContext(
-        admitted.id().toString(),
-        admitted.resource(),
-        SessionLogs.of(config, admitted.id()),
-        workingDir(),
-        supervision.stopGrace(),
-        supervision.maxLogBytes(),
-        tasks::executeLongRunning);
-  }
-
-  /**
-   * Sessions start in the configuration file's folder, so relative paths in {@code cmd} mean what
-   * they meant to the Python launcher started next to its file.
-   */
-  private Path workingDir() {
-    Path source = config.source();
-    return source == null ? null : source.toAbsolutePath().getParent();
-  }
-
   private static EndCause causeOf(SessionStartException e) {
     return switch (e.reason()) {
       case TIMEOUT -> EndCause.TIMEOUT;
       case EXITED -> EndCause.EXITED_BEFORE_READY;
       case CANNOT_START, INTERRUPTED -> EndCause.START_FAILED;
     };
+  }
+
+  /**
+   * What makes the ready session as its product reports it: at the address it chose, if it did (its
+   * {@code host}, {@code port} and {@code sessionURL} follow), with its status. Worked out before
+   * the move to ready, so that a {@code sessionURL} that cannot be made fails the start.
+   */
+  private UnaryOperator<Session> reached(Session starting, ProductLauncher launcher) {
+    String status = launcher.status().orElse(null);
+    Optional<HostPort> address = launcher.address();
+    if (address.isEmpty() || address.get().equals(starting.resource())) {
+      return ready -> ready.withStatus(status);
+    }
+    Map<String, Object> data = SessionTemplates.relocated(config, starting.data(), address.get());
+    return ready -> ready.withStatus(status).withAddress(address.get()).withData(data);
+  }
+
+  /**
+   * The failure with the product's own word on where it stood appended (a job still pending and
+   * why, or its final state), when its plugin has one: that is what the client needs to know.
+   */
+  private static SessionStartException withStatus(
+      SessionStartException failure, ProductLauncher launcher) {
+    Optional<String> status;
+    try {
+      status = launcher.status();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "A plugin's status failed", e);
+      return failure;
+    }
+    return status
+        .map(
+            text ->
+                new SessionStartException(
+                    failure.reason(),
+                    failure.getMessage()
+                        + (failure.getMessage().endsWith(".") ? " " : ". ")
+                        + "Status: "
+                        + text
+                        + ".",
+                    failure))
+        .orElse(failure);
   }
 
   /** Every server the plugin's spec names must be reachable, or the start has failed. */

@@ -111,6 +111,38 @@ public final class SessionTemplates {
   }
 
   /**
+   * A session's keys once its product reported where it is reached (a batch job on a compute node):
+   * {@code host} and {@code port} are that address, and {@code sessionURL} is expanded again with
+   * them, from the session's own keys (the request's share it kept, {@code id}, {@code secret},
+   * {@code user}) and the properties. {@code sessionData} keys keep their first values.
+   */
+  public static Map<String, Object> relocated(
+      LauncherConfig config, Map<String, Object> data, HostPort address) {
+    Map<String, String> generated = new HashMap<>();
+    for (String key : List.of("id", "secret", "user")) {
+      Object value = data.get(key);
+      if (value != null) {
+        generated.put(key, String.valueOf(value));
+      }
+    }
+    generated.put("host", address.host());
+    generated.put("port", Integer.toString(address.port()));
+    Variables variables =
+        new Variables(
+            generated,
+            config.properties(),
+            data,
+            config.configuration().sanitize(),
+            new HashSet<>());
+    Map<String, Object> moved = new LinkedHashMap<>(data);
+    moved.put("host", address.host());
+    moved.put("port", address.port());
+    moved.put(
+        "sessionURL", TemplateExpander.expand(config.configuration().sessionUrl(), variables));
+    return moved;
+  }
+
+  /**
    * The request values a session keeps: those a template used, those named in {@code fields} (the
    * client sees them), and {@code application}. Anything else a client sends is dropped at once
    * rather than kept with the session until long after its end.

@@ -80,8 +80,8 @@ public class AdminEventStreams {
     row.put("owner", session.owner());
     row.put("application", session.application());
     row.put("state", session.state().name().toLowerCase(Locale.ROOT));
-    row.put("host", session.resource().host());
-    row.put("port", session.resource().port());
+    row.put("host", session.address().host());
+    row.put("port", session.address().port());
     row.put("createdAt", session.createdAt().toString());
     if (session.endCause() != null) {
       row.put("endCause", session.endCause().name().toLowerCase(Locale.ROOT));

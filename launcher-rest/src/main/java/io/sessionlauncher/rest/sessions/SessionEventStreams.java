@@ -1,6 +1,7 @@
 package io.sessionlauncher.rest.sessions;
 
 import io.sessionlauncher.engine.session.SessionChange;
+import io.sessionlauncher.engine.session.SessionProgress;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionState;
@@ -27,6 +28,13 @@ import java.util.function.Supplier;
 public class SessionEventStreams {
   /** The name of every event of a stream; its data is the session's state as JSON. */
   public static final String EVENT = "state";
+
+  /**
+   * The name of the events between {@code starting} and the next state when the session's product
+   * reports its progress (a batch job pending, then running): data {@code {"id", "state",
+   * "status"}}.
+   */
+  public static final String PROGRESS_EVENT = "progress";
 
   private final Map<SessionId, Set<Stream>> streams = new ConcurrentHashMap<>();
 
@@ -57,6 +65,15 @@ public class SessionEventStreams {
             : streams.get(session.id());
     if (ofSession != null) {
       ofSession.forEach(stream -> stream.send(session));
+      ofSession.removeIf(Stream::closed);
+    }
+  }
+
+  void onProgress(@Observes SessionProgress progress) {
+    Session session = progress.session();
+    Set<Stream> ofSession = streams.get(session.id());
+    if (ofSession != null) {
+      ofSession.forEach(stream -> stream.sendProgress(session));
       ofSession.removeIf(Stream::closed);
     }
   }
@@ -93,6 +110,19 @@ public class SessionEventStreams {
       }
     }
 
+    /** Sends a starting session's new status, to a stream that has seen no later state. */
+    synchronized void sendProgress(Session session) {
+      if (last != SessionState.STARTING || sink.isClosed()) {
+        return;
+      }
+      var unused =
+          sink.send(
+              sse.newEventBuilder()
+                  .name(PROGRESS_EVENT)
+                  .data(String.class, Json.write(view(session)))
+                  .build());
+    }
+
     synchronized boolean ended() {
       return last == SessionState.ENDED;
     }
@@ -105,6 +135,9 @@ public class SessionEventStreams {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("id", session.id().toString());
       view.put("state", session.state().name().toLowerCase(Locale.ROOT));
+      if (session.status() != null) {
+        view.put("status", session.status());
+      }
       if (session.endCause() != null) {
         view.put("endCause", session.endCause().name().toLowerCase(Locale.ROOT));
       }

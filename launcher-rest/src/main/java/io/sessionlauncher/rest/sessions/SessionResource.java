@@ -352,6 +352,9 @@ public class SessionResource {
       view.remove("secret");
     }
     view.put("state", session.state().name().toLowerCase(Locale.ROOT));
+    if (session.status() != null) {
+      view.put("status", session.status());
+    }
     if (session.state() == SessionState.ENDED) {
       if (session.endCause() != null) {
         view.put("endCause", session.endCause().name().toLowerCase(Locale.ROOT));
