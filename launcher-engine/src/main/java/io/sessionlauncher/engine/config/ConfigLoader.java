@@ -187,7 +187,15 @@ public class ConfigLoader {
         c.has("upload_quota")
             ? Long.valueOf(bytes(c, "upload_quota"))
             : defaults.uploadQuotaBytes();
-    return new HttpSettings(origins, maxUpload, hosts, quota);
+    long maxMessage =
+        c.has("proxy_max_message_size")
+            ? bytes(c, "proxy_max_message_size")
+            : defaults.proxyMaxMessageBytes();
+    if (maxMessage < 1) {
+      throw JsonConverter.expected(
+          c.key("proxy_max_message_size"), "a number of bytes, 1 or more", maxMessage);
+    }
+    return new HttpSettings(origins, maxUpload, hosts, quota, maxMessage);
   }
 
   /**

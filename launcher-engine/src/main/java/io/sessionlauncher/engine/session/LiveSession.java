@@ -19,6 +19,8 @@ final class LiveSession {
   private EndCause endCause;
   private volatile java.time.Instant lastActive;
   private volatile boolean everReady;
+  private final java.util.concurrent.atomic.AtomicInteger proxiedConnections =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final CompletableFuture<Session> ended = new CompletableFuture<>();
 
   /**
@@ -42,6 +44,21 @@ final class LiveSession {
   }
 
   void touch(java.time.Instant now) {
+    lastActive = now;
+  }
+
+  /** Connections open through the launcher's proxy now. */
+  int proxiedConnections() {
+    return proxiedConnections.get();
+  }
+
+  void connectionOpened(java.time.Instant now) {
+    proxiedConnections.incrementAndGet();
+    lastActive = now;
+  }
+
+  void connectionClosed(java.time.Instant now) {
+    proxiedConnections.decrementAndGet();
     lastActive = now;
   }
 
