@@ -240,6 +240,12 @@ public class ConfigLoader {
       throw JsonConverter.expected(
           c.key("endpoint"), "one path segment of letters, digits, '.', '_', '~' or '-'", raw);
     }
+    if (trimmed.equals("proxy") || trimmed.equals("session")) {
+      throw JsonConverter.expected(
+          c.key("endpoint"),
+          "a name other than the launcher's proxy paths 'proxy' and 'session'",
+          raw);
+    }
     return trimmed;
   }
 

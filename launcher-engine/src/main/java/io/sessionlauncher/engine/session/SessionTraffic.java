@@ -37,6 +37,11 @@ public class SessionTraffic {
         .map(session -> new ProxiedConnection(session, clock));
   }
 
+  /** Traffic to the session passed now, outside any counted connection (a plain HTTP request). */
+  public void touch(SessionId id) {
+    registry.live(id).ifPresent(session -> session.touch(clock.instant()));
+  }
+
   /** What the proxy has seen of a live session; empty once it has ended. */
   public Optional<SessionActivity> activity(SessionId id) {
     return registry

@@ -566,4 +566,13 @@ class ConfigLoaderTest {
         "configuration.proxy_max_message_size",
         "expected a number");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"proxy", "/session/"})
+  void theProxysPathsAreNoEndpointName(String endpoint) {
+    refused(
+        valid().set("configuration.endpoint", endpoint).write(),
+        "configuration.endpoint",
+        "a name other than the launcher's proxy paths 'proxy' and 'session'");
+  }
 }
