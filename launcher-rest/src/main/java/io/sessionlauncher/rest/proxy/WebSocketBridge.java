@@ -96,20 +96,23 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
       return null;
     }
     fromSession = last ? 0 : fromSession;
-    toBrowser(remote -> remote.sendBinary(data, last), bytes);
+    ByteBuffer part = writable(data);
+    toBrowser(remote -> remote.sendBinary(part, last), bytes);
     return null;
   }
 
   @Override
   public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
     // The JDK answers the session's ping itself; the browser sees it too and answers with a pong.
-    toBrowser(remote -> remote.sendPing(message), 0);
+    ByteBuffer data = writable(message);
+    toBrowser(remote -> remote.sendPing(data), 0);
     return null;
   }
 
   @Override
   public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-    toBrowser(remote -> remote.sendPong(message), 0);
+    ByteBuffer data = writable(message);
+    toBrowser(remote -> remote.sendPong(data), 0);
     return null;
   }
 
@@ -123,6 +126,19 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
   public void onError(WebSocket webSocket, Throwable error) {
     LOG.log(Level.FINE, "Session " + sessionId + ": proxied WebSocket failed", error);
     closeBrowser(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "session connection lost");
+  }
+
+  /**
+   * The JDK hands read-only buffers, which Liberty's writer cannot take (it reads their array): a
+   * copy of one part, the most this connection holds.
+   */
+  private static ByteBuffer writable(ByteBuffer data) {
+    if (!data.isReadOnly()) {
+      return data;
+    }
+    ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+    copy.put(data);
+    return copy.flip();
   }
 
   /** Something the browser's side is told, blocking until it is written. */
