@@ -52,14 +52,16 @@ final class LiveSession {
     return proxiedConnections.get();
   }
 
-  void connectionOpened(java.time.Instant now) {
-    proxiedConnections.incrementAndGet();
+  /** Counts a proxied connection; returns how many are open now. */
+  int connectionOpened(java.time.Instant now) {
     lastActive = now;
+    return proxiedConnections.incrementAndGet();
   }
 
-  void connectionClosed(java.time.Instant now) {
-    proxiedConnections.decrementAndGet();
+  /** Counts a proxied connection's end; returns how many are open now. */
+  int connectionClosed(java.time.Instant now) {
     lastActive = now;
+    return proxiedConnections.decrementAndGet();
   }
 
   Session snapshot() {

@@ -2,6 +2,7 @@ package io.sessionlauncher.engine.session;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One connection of the launcher's proxy to a session, as the engine counts it: open from {@link
@@ -12,11 +13,14 @@ public final class ProxiedConnection implements AutoCloseable {
   private final LiveSession session;
   private final Clock clock;
   private final AtomicBoolean open = new AtomicBoolean(true);
+  private final Consumer<ProxiedConnectionsChange> changed;
 
-  ProxiedConnection(LiveSession session, Clock clock) {
+  ProxiedConnection(LiveSession session, Clock clock, Consumer<ProxiedConnectionsChange> changed) {
     this.session = session;
     this.clock = clock;
-    session.connectionOpened(clock.instant());
+    this.changed = changed;
+    int now = session.connectionOpened(clock.instant());
+    changed.accept(new ProxiedConnectionsChange(session.snapshot().id(), now));
   }
 
   /** Traffic passed: the session is in use now. */
@@ -28,7 +32,8 @@ public final class ProxiedConnection implements AutoCloseable {
   @Override
   public void close() {
     if (open.compareAndSet(true, false)) {
-      session.connectionClosed(clock.instant());
+      int now = session.connectionClosed(clock.instant());
+      changed.accept(new ProxiedConnectionsChange(session.snapshot().id(), now));
     }
   }
 }

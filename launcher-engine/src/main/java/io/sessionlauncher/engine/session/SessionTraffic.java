@@ -3,6 +3,7 @@ package io.sessionlauncher.engine.session;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -10,20 +11,24 @@ import java.util.Optional;
 /**
  * The engine's side of the launcher's proxy: connections to a ready session are counted, and their
  * traffic is activity for {@code idle_timeout}. Exact, and it works for sessions on other hosts,
- * where the kernel's connection table of this machine sees nothing.
+ * where the kernel's connection table of this machine sees nothing. Each open and close is a {@link
+ * ProxiedConnectionsChange} event.
  */
 @ApplicationScoped
 public class SessionTraffic {
   private SessionRegistry registry;
   private Clock clock;
+  private Event<ProxiedConnectionsChange> changes;
 
   /** For CDI's proxy. */
   protected SessionTraffic() {}
 
   @Inject
-  public SessionTraffic(SessionRegistry registry, Clock clock) {
+  public SessionTraffic(
+      SessionRegistry registry, Clock clock, Event<ProxiedConnectionsChange> changes) {
     this.registry = registry;
     this.clock = clock;
+    this.changes = changes;
   }
 
   /**
@@ -34,7 +39,7 @@ public class SessionTraffic {
     return registry
         .live(id)
         .filter(session -> session.snapshot().state() == SessionState.READY)
-        .map(session -> new ProxiedConnection(session, clock));
+        .map(session -> new ProxiedConnection(session, clock, changes::fire));
   }
 
   /** Traffic to the session passed now, outside any counted connection (a plain HTTP request). */
