@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Waits;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +52,12 @@ class WslinkThroughProxyIT {
       assertTrue(
           page.getInt("endCloseMillis") < 1000,
           "closed within a second of stop(): " + page.getInt("endCloseMillis") + " ms");
-      assertEquals("ended", launcher.get("paraview/" + sessionId).json().getString("state"));
+      String id = sessionId;
+      // The socket closes as the end begins; the session is ended a moment later.
+      Waits.until(
+          "session " + id + " ended",
+          Duration.ofSeconds(20),
+          () -> "ended".equals(launcher.get("paraview/" + id).json().getString("state")));
     } finally {
       if (sessionId != null) {
         Http.Answer shown = launcher.get("paraview/" + sessionId);
