@@ -73,6 +73,22 @@ class WebSocketProxyIT {
   }
 
   @Test
+  void plainHttpGoesThroughOnLibertysRestEasyToo() {
+    String session = start();
+    Http.Answer greeting = client.get("session/" + session + "/anything?x=1");
+    assertEquals(200, greeting.status(), greeting.body());
+    assertTrue(greeting.body().startsWith("demo session on port"), greeting.body());
+    Http.Answer viaQuery = client.get("proxy?sessionId=" + session + "&path=index.html");
+    assertTrue(viaQuery.body().startsWith("demo session on port"), viaQuery.body());
+    Http.Answer post = client.post("session/" + session + "/", "{}");
+    assertEquals(405, post.status(), "the demo session's own refusal");
+    assertEquals("GET, HEAD", post.header("Allow"));
+    Http.Answer unknown = client.get("session/" + UUID.randomUUID() + "/");
+    assertEquals(404, unknown.status());
+    assertTrue(unknown.body().startsWith("{\"error\":\"No session with id"), unknown.body());
+  }
+
+  @Test
   void largeBinaryAndFragmentedMessagesArriveWhole() throws Exception {
     String session = start();
     byte[] large = new byte[4 * 1024 * 1024];
