@@ -149,10 +149,11 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
 
   private void toBrowser(Send send, long bytes) {
     jakarta.websocket.Session to = browser;
+    // Counted as handed over: the echo of a message may be seen before a send returns.
+    metrics.sentToClient(bytes);
+    counted.touch();
     try {
       send.to(to.getBasicRemote());
-      metrics.sentToClient(bytes);
-      counted.touch();
       toSession.request(1);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "Session " + sessionId + ": browser connection lost", e);
@@ -202,10 +203,10 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
    * meanwhile, which is the backpressure towards it.
    */
   private void toSession(CompletableFuture<WebSocket> sent, long bytes) {
+    metrics.sentToSession(bytes);
+    counted.touch();
     try {
       sent.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      metrics.sentToSession(bytes);
-      counted.touch();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeBoth(CloseReason.CloseCodes.GOING_AWAY.getCode(), "launcher stopping");
