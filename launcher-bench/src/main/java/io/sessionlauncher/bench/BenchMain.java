@@ -11,6 +11,7 @@ import io.sessionlauncher.bench.measure.Measurement;
 import io.sessionlauncher.bench.measure.MemoryFootprint;
 import io.sessionlauncher.bench.measure.SanitizedLaunches;
 import io.sessionlauncher.bench.measure.WarmUp;
+import io.sessionlauncher.bench.measure.WebSocketProxy;
 import io.sessionlauncher.bench.report.Figures;
 import io.sessionlauncher.bench.report.ResultRow;
 import io.sessionlauncher.bench.report.ResultTable;
@@ -82,8 +83,12 @@ public final class BenchMain {
               new GetUnderLoad(),
               new DeleteLatency(),
               new MemoryFootprint(),
-              new CreateDeleteCycles(start.openFiles()));
+              new CreateDeleteCycles(start.openFiles()),
+              new WebSocketProxy());
       for (Measurement measurement : measurements) {
+        if (!settings.runs(measurement.name())) {
+          continue;
+        }
         progress(measurement.name());
         table.addAll(runGuarded(measurement, context));
       }

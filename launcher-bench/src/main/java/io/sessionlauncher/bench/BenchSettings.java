@@ -31,6 +31,10 @@ import java.util.Map;
  * @param workers clients creating or deleting many sessions in parallel
  * @param fdMargin descriptors the server may hold above its starting count after the cycles
  * @param jmh whether to run the JMH benchmarks
+ * @param apachePort the loopback port of the Apache httpd the WebSocket proxy is compared with
+ * @param wsRoundTrips measured 1 KiB WebSocket round trips per route
+ * @param wsConnections proxied WebSockets open at once for the heap figure
+ * @param only names of the measurements to run (all when empty), e.g. {@code websocket proxy}
  */
 public record BenchSettings(
     Path wlp,
@@ -51,7 +55,11 @@ public record BenchSettings(
     int cycles,
     int workers,
     int fdMargin,
-    boolean jmh) {
+    boolean jmh,
+    int apachePort,
+    int wsRoundTrips,
+    int wsConnections,
+    List<String> only) {
 
   /** Reads {@code --name=value} arguments; every one has a default except {@code --wlp}. */
   public static BenchSettings parse(String... args) {
@@ -87,7 +95,11 @@ public record BenchSettings(
             Integer.parseInt(take(values, "cycles", "1000")),
             Integer.parseInt(take(values, "workers", "8")),
             Integer.parseInt(take(values, "fd-margin", "16")),
-            Boolean.parseBoolean(take(values, "jmh", "true")));
+            Boolean.parseBoolean(take(values, "jmh", "true")),
+            Integer.parseInt(take(values, "apache-port", "9282")),
+            Integer.parseInt(take(values, "ws-round-trips", "5000")),
+            Integer.parseInt(take(values, "ws-connections", "200")),
+            names(take(values, "only", "")));
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("unknown arguments: " + values.keySet());
     }
@@ -97,6 +109,18 @@ public record BenchSettings(
   private static String take(Map<String, String> values, String name, String fallback) {
     String value = values.remove(name);
     return value == null ? fallback : value;
+  }
+
+  private static List<String> names(String text) {
+    return Arrays.stream(text.split(","))
+        .map(String::trim)
+        .filter(name -> !name.isEmpty())
+        .toList();
+  }
+
+  /** Whether the measurement of that name is to run. */
+  public boolean runs(String measurement) {
+    return only.isEmpty() || only.contains(measurement);
   }
 
   private static List<Integer> ints(String text) {

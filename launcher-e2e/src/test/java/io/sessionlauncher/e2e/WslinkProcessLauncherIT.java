@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * window.e2e}.
  */
 class WslinkProcessLauncherIT {
-  private static final int POOL_FIRST = 33000;
-  private static final int POOL_LAST = 33049;
+  private static final int POOL_FIRST = Integer.getInteger("e2e.browser.pool.first", 33000);
+  private static final int POOL_LAST = Integer.getInteger("e2e.browser.pool.last", 33049);
 
   /** The page's default endPoint, relative to the page: SmartConnect's form. */
   private static final String DEFAULT_END_POINT = "paraview/";

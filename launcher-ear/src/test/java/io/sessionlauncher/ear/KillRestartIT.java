@@ -57,11 +57,13 @@ class KillRestartIT {
   /** The server's JVM, found by its command line. */
   static Optional<ProcessHandle> libertyJvm() {
     String server = System.getProperty("liberty.server.name");
+    // This build's own installation: other checkouts on the machine run a launcherServer too.
+    String wlp = System.getProperty("liberty.wlp.dir");
     return ProcessHandle.allProcesses()
         .filter(
             p -> {
               String line = p.info().commandLine().orElse("");
-              return line.contains("ws-server.jar") && line.contains(server);
+              return line.contains(wlp + "/bin/tools/ws-server.jar") && line.contains(server);
             })
         .findFirst();
   }

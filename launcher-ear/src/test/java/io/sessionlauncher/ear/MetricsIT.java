@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Waits;
+import io.sessionlauncher.testing.WebSocketClient;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +109,33 @@ class MetricsIT {
     assertEquals(before.value(stopped) + 1, after.value(stopped));
     assertEquals(before.value(refused) + 1, after.value(refused));
     assertEquals(before.value(free), after.value(free), "the port is free again");
+  }
+
+  @Test
+  void proxiedConnectionsAndBytesAreCounted() throws Exception {
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    String id = created.json().getString("id");
+    String connections = series("sessionlauncher_proxied_connections");
+    String toSession = series("sessionlauncher_proxied_bytes_total", "direction", "to_session");
+    String toClient = series("sessionlauncher_proxied_bytes_total", "direction", "to_client");
+    PrometheusText before = scrape();
+    String base = LibertyServer.base().getRawAuthority();
+    try (WebSocketClient.Connection open =
+        new WebSocketClient().connect(URI.create("ws://" + base + "/session/" + id + "/ws"))) {
+      open.sendBinary(new byte[1000]);
+      assertTrue(open.nextMessage(Duration.ofSeconds(10)) instanceof byte[]);
+      PrometheusText during = scrape();
+      assertEquals(before.value(connections) + 1, during.value(connections));
+      assertEquals(before.value(toSession) + 1000, during.value(toSession));
+      assertEquals(before.value(toClient) + 1000, during.value(toClient));
+    } finally {
+      assertEquals(200, client.delete("paraview/" + id).status());
+    }
+    Waits.until(
+        "the connection no longer counted",
+        Duration.ofSeconds(10),
+        () -> scrape().value(connections) == before.value(connections));
   }
 
   @Test

@@ -13,16 +13,37 @@ import java.util.List;
  *     {@code configuration.host} ({@code allowed_hosts}); {@code "*"} any
  * @param uploadQuotaBytes how many bytes {@code upload_dir} may hold in all ({@code upload_quota}),
  *     or {@code null} for no quota
+ * @param proxyMaxMessageBytes largest WebSocket message the launcher's proxy passes on, either way
+ *     ({@code proxy_max_message_size}, bytes, 1 or more); a larger one closes the connection with
+ *     1009
  */
 public record HttpSettings(
     List<String> corsOrigins,
     long maxUploadBytes,
     List<String> allowedHosts,
-    Long uploadQuotaBytes) {
+    Long uploadQuotaBytes,
+    long proxyMaxMessageBytes) {
+
+  /** The proxy's largest WebSocket message by default: 16 MiB, room for a large rendered image. */
+  public static final long DEFAULT_PROXY_MAX_MESSAGE_BYTES = 16L * 1024 * 1024;
 
   /** No cross-origin access, uploads up to 100 MiB, loopback names only. */
   public static final HttpSettings DEFAULTS =
       new HttpSettings(List.of(), 100L * 1024 * 1024, List.of(), null);
+
+  /** With the proxy's default largest message. */
+  public HttpSettings(
+      List<String> corsOrigins,
+      long maxUploadBytes,
+      List<String> allowedHosts,
+      Long uploadQuotaBytes) {
+    this(
+        corsOrigins,
+        maxUploadBytes,
+        allowedHosts,
+        uploadQuotaBytes,
+        DEFAULT_PROXY_MAX_MESSAGE_BYTES);
+  }
 
   /** Without host names of its own. */
   public HttpSettings(List<String> corsOrigins, long maxUploadBytes) {
@@ -34,6 +55,9 @@ public record HttpSettings(
     allowedHosts = List.copyOf(allowedHosts);
     if (maxUploadBytes < 0) {
       throw new IllegalArgumentException("maxUploadBytes < 0");
+    }
+    if (proxyMaxMessageBytes < 1) {
+      throw new IllegalArgumentException("proxyMaxMessageBytes < 1");
     }
   }
 

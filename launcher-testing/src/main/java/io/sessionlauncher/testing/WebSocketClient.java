@@ -28,14 +28,19 @@ public final class WebSocketClient {
 
   /** Opens a connection to {@code uri}; fails if the handshake does not succeed in time. */
   public Connection connect(URI uri) throws InterruptedException, ExecutionException {
+    return connect(uri, null, null);
+  }
+
+  private Connection connect(URI uri, String header, String value)
+      throws InterruptedException, ExecutionException {
     Connection connection = new Connection();
     try {
+      WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(TIMEOUT);
+      if (header != null) {
+        builder.header(header, value);
+      }
       connection.socket =
-          client
-              .newWebSocketBuilder()
-              .connectTimeout(TIMEOUT)
-              .buildAsync(uri, connection)
-              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          builder.buildAsync(uri, connection).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new AssertionError("no WebSocket handshake with " + uri + " within " + TIMEOUT, e);
     }
@@ -60,9 +65,17 @@ public final class WebSocketClient {
    * @throws AssertionError if the handshake succeeds, or fails without an HTTP answer
    */
   public int refusedHandshake(URI uri) throws InterruptedException {
+    return refusedHandshake(uri, null, null);
+  }
+
+  /**
+   * As {@link #refusedHandshake(URI)}, with one more header in the handshake (such as a page's
+   * {@code Origin}).
+   */
+  public int refusedHandshake(URI uri, String header, String value) throws InterruptedException {
     Connection accepted;
     try {
-      accepted = connect(uri);
+      accepted = connect(uri, header, value);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof WebSocketHandshakeException refused) {
         return refused.getResponse().statusCode();
@@ -74,12 +87,22 @@ public final class WebSocketClient {
   }
 
   /**
+   * The close a server sent.
+   *
+   * @param code its status code
+   * @param reason its reason, perhaps empty
+   */
+  public record Closed(int code, String reason) {}
+
+  /**
    * An open WebSocket that keeps every whole message it receives: text as {@link String}, binary as
    * {@code byte[]}, fragments joined. Closing it aborts the connection.
    */
   public static final class Connection implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private final BlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private WebSocket socket;
@@ -106,6 +129,16 @@ public final class WebSocketClient {
     /** Completes when the server closes the connection or it breaks. */
     public CompletableFuture<Void> ended() {
       return ended;
+    }
+
+    /** Completes with the close the server sent; never if the connection broke without one. */
+    public CompletableFuture<Closed> closed() {
+      return closed;
+    }
+
+    /** The next pong's data, or {@code null} if none came within {@code timeout}. */
+    public byte[] nextPong(Duration timeout) throws InterruptedException {
+      return pongs.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The connection itself, for what this class does not offer. */
@@ -145,7 +178,17 @@ public final class WebSocketClient {
     }
 
     @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      byte[] bytes = new byte[message.remaining()];
+      message.get(bytes);
+      pongs.add(bytes);
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed.complete(new Closed(statusCode, reason));
       ended.complete(null);
       return null;
     }

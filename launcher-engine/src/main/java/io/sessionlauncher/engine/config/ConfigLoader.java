@@ -187,7 +187,15 @@ public class ConfigLoader {
         c.has("upload_quota")
             ? Long.valueOf(bytes(c, "upload_quota"))
             : defaults.uploadQuotaBytes();
-    return new HttpSettings(origins, maxUpload, hosts, quota);
+    long maxMessage =
+        c.has("proxy_max_message_size")
+            ? bytes(c, "proxy_max_message_size")
+            : defaults.proxyMaxMessageBytes();
+    if (maxMessage < 1) {
+      throw JsonConverter.expected(
+          c.key("proxy_max_message_size"), "a number of bytes, 1 or more", maxMessage);
+    }
+    return new HttpSettings(origins, maxUpload, hosts, quota, maxMessage);
   }
 
   /**
@@ -231,6 +239,12 @@ public class ConfigLoader {
     if (trimmed.isEmpty() || !trimmed.matches("[A-Za-z0-9._~-]+")) {
       throw JsonConverter.expected(
           c.key("endpoint"), "one path segment of letters, digits, '.', '_', '~' or '-'", raw);
+    }
+    if (trimmed.equals("proxy") || trimmed.equals("session")) {
+      throw JsonConverter.expected(
+          c.key("endpoint"),
+          "a name other than the launcher's proxy paths 'proxy' and 'session'",
+          raw);
     }
     return trimmed;
   }

@@ -22,6 +22,8 @@ final class LiveSession {
   private EndCause endCause;
   private volatile java.time.Instant lastActive;
   private volatile boolean everReady;
+  private final java.util.concurrent.atomic.AtomicInteger proxiedConnections =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final CompletableFuture<Session> ended = new CompletableFuture<>();
 
   /**
@@ -67,6 +69,23 @@ final class LiveSession {
 
   void touch(java.time.Instant now) {
     lastActive = now;
+  }
+
+  /** Connections open through the launcher's proxy now. */
+  int proxiedConnections() {
+    return proxiedConnections.get();
+  }
+
+  /** Counts a proxied connection; returns how many are open now. */
+  int connectionOpened(java.time.Instant now) {
+    lastActive = now;
+    return proxiedConnections.incrementAndGet();
+  }
+
+  /** Counts a proxied connection's end; returns how many are open now. */
+  int connectionClosed(java.time.Instant now) {
+    lastActive = now;
+    return proxiedConnections.decrementAndGet();
   }
 
   Session snapshot() {

@@ -28,11 +28,11 @@ import java.util.logging.Logger;
 
 /**
  * Enforces what only the passing of time reveals, once per sweep interval: a session past its
- * application's {@code max_lifetime}, one nobody has been connected to for its {@code
- * idle_timeout}, a product without exit notification that stopped answering, a session log grown
- * past {@code max_log_size}, and session logs older than {@code log_retention} after their session
- * ended. Runs on the container's managed scheduled executor in a server, on an own scheduler in
- * plain Java.
+ * application's {@code max_lifetime}, one nobody has been connected to for its {@code idle_timeout}
+ * (no connection seen by the kernel or open through the launcher's proxy, and no proxied traffic),
+ * a product without exit notification that stopped answering, a session log grown past {@code
+ * max_log_size}, and session logs older than {@code log_retention} after their session ended. Runs
+ * on the container's managed scheduled executor in a server, on an own scheduler in plain Java.
  */
 @ApplicationScoped
 public class SessionSweeper {
@@ -143,8 +143,10 @@ public class SessionSweeper {
         && snapshot.createdAt().plus(limits.maxLifetime()).isBefore(now)) {
       return EndCause.LIFETIME;
     }
-    if (limits.idleTimeout() != null && connected != null) {
-      if (connected.contains(snapshot.resource().port())) {
+    if (limits.idleTimeout() != null && (connected != null || session.proxiedConnections() > 0)) {
+      // An open proxied connection is a connection, wherever the session runs.
+      if (session.proxiedConnections() > 0
+          || (connected != null && connected.contains(snapshot.resource().port()))) {
         session.touch(now);
       } else if (session.lastActive().plus(limits.idleTimeout()).isBefore(now)) {
         return EndCause.IDLE;

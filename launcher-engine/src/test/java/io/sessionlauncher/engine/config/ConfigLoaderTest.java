@@ -541,4 +541,38 @@ class ConfigLoaderTest {
             .configuration()
             .uploadDir());
   }
+
+  @Test
+  void theProxysLargestMessageIsReadAndDefaultsTo16MiB() {
+    assertEquals(16L * 1024 * 1024, valid().load().configuration().http().proxyMaxMessageBytes());
+    assertEquals(
+        4096,
+        valid()
+            .set("configuration.proxy_max_message_size", "4096")
+            .load()
+            .configuration()
+            .http()
+            .proxyMaxMessageBytes());
+  }
+
+  @Test
+  void aProxyLargestMessageBelowOneByteIsRefused() {
+    refused(
+        valid().set("configuration.proxy_max_message_size", 0).write(),
+        "configuration.proxy_max_message_size",
+        "expected a number of bytes, 1 or more");
+    refused(
+        valid().set("configuration.proxy_max_message_size", "many").write(),
+        "configuration.proxy_max_message_size",
+        "expected a number");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"proxy", "/session/"})
+  void theProxysPathsAreNoEndpointName(String endpoint) {
+    refused(
+        valid().set("configuration.endpoint", endpoint).write(),
+        "configuration.endpoint",
+        "a name other than the launcher's proxy paths 'proxy' and 'session'");
+  }
 }

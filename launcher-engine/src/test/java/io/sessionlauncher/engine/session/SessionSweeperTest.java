@@ -111,6 +111,59 @@ class SessionSweeperTest {
   }
 
   @Test
+  void anOpenProxiedConnectionKeepsASessionInUseAndItsCloseStartsTheIdleTime() {
+    SessionManager sessions = start(Map.of("idle_timeout", 30));
+    Session session = sessions.create(request());
+    SessionTraffic traffic = engine.bean(SessionTraffic.class);
+    ProxiedConnection connection = traffic.open(session.id()).orElseThrow();
+    assertEquals(1, traffic.activity(session.id()).orElseThrow().proxiedConnections());
+
+    clock.advance(Duration.ofSeconds(45));
+    sweeper().sweep();
+    assertEquals(SessionState.READY, sessions.find(session.id()).orElseThrow().state());
+
+    connection.close();
+    connection.close();
+    SessionActivity closed = traffic.activity(session.id()).orElseThrow();
+    assertEquals(new SessionActivity(0, clock.instant()), closed);
+    clock.advance(Duration.ofSeconds(29));
+    sweeper().sweep();
+    assertEquals(SessionState.READY, sessions.find(session.id()).orElseThrow().state());
+
+    clock.advance(Duration.ofSeconds(2));
+    sweeper().sweep();
+    assertEquals(EndCause.IDLE, awaitEnded(sessions, session).endCause());
+  }
+
+  @Test
+  void proxiedTrafficIsActivityForTheIdleTimeout() {
+    SessionManager sessions = start(Map.of("idle_timeout", 30));
+    Session session = sessions.create(request());
+    SessionTraffic traffic = engine.bean(SessionTraffic.class);
+    ProxiedConnection connection = traffic.open(session.id()).orElseThrow();
+    connection.close();
+
+    clock.advance(Duration.ofSeconds(20));
+    connection.touch();
+    assertEquals(clock.instant(), traffic.activity(session.id()).orElseThrow().lastActive());
+    clock.advance(Duration.ofSeconds(20));
+    sweeper().sweep();
+    assertEquals(SessionState.READY, sessions.find(session.id()).orElseThrow().state());
+  }
+
+  @Test
+  void noConnectionIsCountedToASessionThatIsNotReady() {
+    SessionManager sessions = start(Map.of());
+    Session session = sessions.create(request());
+    SessionTraffic traffic = engine.bean(SessionTraffic.class);
+    sessions.stop(session.id());
+
+    assertTrue(traffic.open(session.id()).isEmpty());
+    assertTrue(traffic.activity(session.id()).isEmpty());
+    assertTrue(traffic.open(io.sessionlauncher.model.SessionId.random()).isEmpty());
+  }
+
+  @Test
   void endedSessionsAreForgottenAfterKeepEnded() {
     SessionManager sessions = start(Map.of());
     Session session = sessions.create(request());

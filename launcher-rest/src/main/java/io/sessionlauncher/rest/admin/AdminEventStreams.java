@@ -1,7 +1,10 @@
 package io.sessionlauncher.rest.admin;
 
 import io.sessionlauncher.engine.pool.ResourcePool;
+import io.sessionlauncher.engine.session.ProxiedConnectionsChange;
 import io.sessionlauncher.engine.session.SessionChange;
+import io.sessionlauncher.engine.session.SessionManager;
+import io.sessionlauncher.engine.session.SessionTraffic;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.rest.http.Json;
@@ -36,14 +39,19 @@ public class AdminEventStreams {
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private ResourcePool pool;
   private String endpoint;
+  private SessionTraffic traffic;
+  private SessionManager sessions;
 
   /** For CDI's proxy. */
   protected AdminEventStreams() {}
 
   @Inject
-  public AdminEventStreams(ResourcePool pool, LauncherConfig config) {
+  public AdminEventStreams(
+      ResourcePool pool, LauncherConfig config, SessionTraffic traffic, SessionManager sessions) {
     this.pool = pool;
     this.endpoint = config.configuration().endpoint();
+    this.traffic = traffic;
+    this.sessions = sessions;
   }
 
   /** Opens a stream, starting with the sessions live now; registered first, so none is missed. */
@@ -69,12 +77,32 @@ public class AdminEventStreams {
     streams.removeIf(Stream::closed);
   }
 
+  /** A proxied connection opened or closed: the session's row shows its count and activity. */
+  void onProxied(@Observes ProxiedConnectionsChange change) {
+    if (streams.isEmpty()) {
+      return;
+    }
+    sessions
+        .find(change.session())
+        .ifPresent(
+            session -> {
+              Map<String, Object> row = row(session);
+              for (Stream stream : streams) {
+                stream.send(SESSION, row);
+              }
+            });
+    streams.removeIf(Stream::closed);
+  }
+
   private Map<String, Object> resources() {
     return Map.of("free", pool.available(), "total", pool.size(), "endpoint", endpoint);
   }
 
-  /** What the dashboard shows of a session: never its secret or command. */
-  static Map<String, Object> row(Session session) {
+  /**
+   * What the dashboard shows of a session: never its secret or command. A live session's proxied
+   * connections and last activity come with it (the page counts its idle time from there).
+   */
+  private Map<String, Object> row(Session session) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", session.id().toString());
     row.put("owner", session.owner());
@@ -86,6 +114,13 @@ public class AdminEventStreams {
     if (session.endCause() != null) {
       row.put("endCause", session.endCause().name().toLowerCase(Locale.ROOT));
     }
+    traffic
+        .activity(session.id())
+        .ifPresent(
+            activity -> {
+              row.put("proxiedConnections", activity.proxiedConnections());
+              row.put("lastActivity", activity.lastActive().toString());
+            });
     return row;
   }
 

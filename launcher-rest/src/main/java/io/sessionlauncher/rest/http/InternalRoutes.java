@@ -23,8 +23,10 @@ import java.util.Set;
  * first segment is not the endpoint are rewritten to {@code /@content/<path>} ({@code /plugins} to
  * {@code /@plugins}), and {@code POST /upload} to {@code /@upload}. Those names hold an {@code @},
  * which the endpoint may not (see the config loader), so the rewritten paths can never be a
- * session's. The session endpoint is never rewritten: {@code GET /paraview/<id>} is always the
- * session, even if the content folder has a {@code paraview} sub-folder.
+ * session's. The proxy's paths ({@code /proxy}, {@code /session/...}) are not rewritten either; the
+ * endpoint may not take their names (see the config loader). The session endpoint is never
+ * rewritten: {@code GET /paraview/<id>} is always the session, even if the content folder has a
+ * {@code paraview} sub-folder.
  */
 @Provider
 @PreMatching
@@ -55,6 +57,12 @@ public class InternalRoutes implements ContainerRequestFilter {
   /** The public path of the plugin listing. */
   static final String PUBLIC_PLUGINS = "plugins";
 
+  /** First segment of the proxy's ParaViewWeb form, {@code /proxy?sessionId=<id>&path=<path>}. */
+  static final String PROXY = "proxy";
+
+  /** First segment of the proxy's path form, {@code /session/<id>/<path>}. */
+  static final String SESSION = "session";
+
   private static final Set<String> INTERNAL = Set.of(CONTENT, UPLOAD, PLUGINS, ADMIN);
 
   private LauncherConfig config;
@@ -77,6 +85,10 @@ public class InternalRoutes implements ContainerRequestFilter {
     // Decoded, as JAX-RS matches: "/paravie%77/<id>" reaches the session resource too.
     String first = PathSegments.decode(slash < 0 ? path : path.substring(0, slash)).orElse("");
     if (first.equals(config.configuration().endpoint())) {
+      return;
+    }
+    if (first.equals(PROXY) || first.equals(SESSION)) {
+      // The launcher's proxy to sessions: every method goes there as it came.
       return;
     }
     String method = request.getMethod();

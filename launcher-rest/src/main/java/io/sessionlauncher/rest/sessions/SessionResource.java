@@ -3,6 +3,7 @@ package io.sessionlauncher.rest.sessions;
 import io.sessionlauncher.engine.access.SessionAccess;
 import io.sessionlauncher.engine.audit.AuditTrail;
 import io.sessionlauncher.engine.session.Launch;
+import io.sessionlauncher.engine.session.SessionTraffic;
 import io.sessionlauncher.model.AccessDeniedException;
 import io.sessionlauncher.model.Caller;
 import io.sessionlauncher.model.InvalidRequestException;
@@ -66,6 +67,7 @@ public class SessionResource {
   private LauncherConfig config;
   private AuditTrail audit;
   private SessionEventStreams streams;
+  private SessionTraffic traffic;
 
   /** For CDI's proxy. */
   protected SessionResource() {}
@@ -75,11 +77,13 @@ public class SessionResource {
       SessionAccess sessions,
       LauncherConfig config,
       AuditTrail audit,
-      SessionEventStreams streams) {
+      SessionEventStreams streams,
+      SessionTraffic traffic) {
     this.sessions = sessions;
     this.config = config;
     this.audit = audit;
     this.streams = streams;
+    this.traffic = traffic;
   }
 
   /**
@@ -225,8 +229,15 @@ public class SessionResource {
         SessionId.parse(id)
             .flatMap(sessionId -> sessions.find(caller, sessionId))
             .orElseThrow(() -> new SessionNotFoundException(id));
-    return Json.response(
-        Response.Status.OK, withState(session, sessions.mayReadSecret(caller, session)));
+    Map<String, Object> view = withState(session, sessions.mayReadSecret(caller, session));
+    traffic
+        .activity(session.id())
+        .ifPresent(
+            activity -> {
+              view.put("proxiedConnections", activity.proxiedConnections());
+              view.put("lastActivity", activity.lastActive().toString());
+            });
+    return Json.response(Response.Status.OK, view);
   }
 
   /**

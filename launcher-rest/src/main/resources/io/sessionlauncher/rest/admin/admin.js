@@ -9,13 +9,23 @@ function age(createdAt) {
   return seconds < 120 ? seconds + " s" : Math.round(seconds / 60) + " min";
 }
 
+// Idle since the last proxied traffic or connection seen; a session with a proxied connection
+// open is in use.
+function idle(session) {
+  if (session.proxiedConnections > 0) {
+    return "in use";
+  }
+  return session.lastActivity ? age(session.lastActivity) : "";
+}
+
 function render() {
   const body = document.querySelector("#sessions tbody");
   body.replaceChildren(...[...rows.values()].map((session) => {
     const tr = document.createElement("tr");
     tr.id = "session-" + session.id;
     for (const text of [session.id, session.owner, session.application, session.state,
-      age(session.createdAt), session.host + ":" + session.port]) {
+      age(session.createdAt), session.host + ":" + session.port, idle(session),
+      String(session.proxiedConnections ?? "")]) {
       const td = document.createElement("td");
       td.textContent = text;
       tr.append(td);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sessionlauncher.engine.session.ProxiedConnection;
+import io.sessionlauncher.engine.session.SessionTraffic;
+import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.rest.testing.DemoApp;
 import io.sessionlauncher.rest.testing.InProcessLauncher;
 import io.sessionlauncher.testing.Http;
@@ -61,6 +64,26 @@ class AdminDashboardTest {
       session(stream, id, "stopping");
       assertEquals("stopped", session(stream, id, "ended").getString("endCause"));
       free(stream, 2);
+    }
+  }
+
+  @Test
+  void aProxiedConnectionOpeningAndClosingUpdatesTheSessionsRow() throws Exception {
+    Http.Answer created = http.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    String id = created.json().getString("id");
+    try (SseStream stream = SseStream.open(launcher.uri("admin/events"))) {
+      JsonObject ready = session(stream, id, "ready");
+      assertEquals(0, ready.getInt("proxiedConnections"));
+      assertTrue(ready.containsKey("lastActivity"), ready.toString());
+
+      SessionTraffic traffic = launcher.bean(SessionTraffic.class);
+      ProxiedConnection connection = traffic.open(SessionId.parse(id).orElseThrow()).orElseThrow();
+      assertEquals(1, session(stream, id, "ready").getInt("proxiedConnections"));
+      connection.close();
+      assertEquals(0, session(stream, id, "ready").getInt("proxiedConnections"));
+    } finally {
+      assertEquals(200, http.delete("paraview/" + id).status());
     }
   }
 

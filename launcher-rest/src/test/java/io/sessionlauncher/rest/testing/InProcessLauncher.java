@@ -22,6 +22,7 @@ import io.sessionlauncher.engine.session.SessionRecovery;
 import io.sessionlauncher.engine.session.SessionRegistry;
 import io.sessionlauncher.engine.session.SessionStarter;
 import io.sessionlauncher.engine.session.SessionSweeper;
+import io.sessionlauncher.engine.session.SessionTraffic;
 import io.sessionlauncher.engine.testing.FixedConfig;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
@@ -32,6 +33,7 @@ import io.sessionlauncher.rest.health.ConfigurationCheck;
 import io.sessionlauncher.rest.health.ProxyFileCheck;
 import io.sessionlauncher.rest.health.SweeperCheck;
 import io.sessionlauncher.rest.http.AccessDeniedExceptionMapper;
+import io.sessionlauncher.rest.http.AllowedHosts;
 import io.sessionlauncher.rest.http.ConflictExceptionMapper;
 import io.sessionlauncher.rest.http.CorsFilter;
 import io.sessionlauncher.rest.http.HostCheckFilter;
@@ -47,7 +49,12 @@ import io.sessionlauncher.rest.http.SessionStartExceptionMapper;
 import io.sessionlauncher.rest.http.SignOnRequiredExceptionMapper;
 import io.sessionlauncher.rest.http.UnexpectedExceptionMapper;
 import io.sessionlauncher.rest.http.WebApplicationExceptionMapper;
+import io.sessionlauncher.rest.metrics.ProxyMetrics;
 import io.sessionlauncher.rest.plugins.PluginsResource;
+import io.sessionlauncher.rest.proxy.HttpProxyResource;
+import io.sessionlauncher.rest.proxy.ProxiedSockets;
+import io.sessionlauncher.rest.proxy.ProxyRoutes;
+import io.sessionlauncher.rest.proxy.SessionHttpClient;
 import io.sessionlauncher.rest.security.Callers;
 import io.sessionlauncher.rest.security.SignOnFilter;
 import io.sessionlauncher.rest.security.SignOnGuard;
@@ -140,7 +147,8 @@ public final class InProcessLauncher
                   HostCheckFilter.class,
                   SignOnFilter.class,
                   PluginsResource.class,
-                  AdminResource.class),
+                  AdminResource.class,
+                  HttpProxyResource.class),
               EXCEPTION_MAPPERS.stream())
           .toList();
 
@@ -258,6 +266,13 @@ public final class InProcessLauncher
                 InternalRoutes.class,
                 CorsFilter.class,
                 HostCheckFilter.class,
+                AllowedHosts.class,
+                HttpProxyResource.class,
+                ProxyRoutes.class,
+                SessionTraffic.class,
+                SessionHttpClient.class,
+                ProxyMetrics.class,
+                ProxiedSockets.class,
                 PluginsResource.class,
                 PluginValidation.class,
                 SessionAccess.class,

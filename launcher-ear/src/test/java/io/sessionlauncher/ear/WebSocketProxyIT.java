@@ -1,0 +1,213 @@
+package io.sessionlauncher.ear;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionlauncher.testing.Http;
+import io.sessionlauncher.testing.Waits;
+import io.sessionlauncher.testing.WebSocketClient;
+import io.sessionlauncher.testing.WebSocketClient.Closed;
+import io.sessionlauncher.testing.WebSocketClient.Connection;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WebSockets through the launcher's own proxy on Open Liberty (websocket-2.1), to real demo
+ * sessions: echo in both URL forms, large binary and fragmented messages, ping and pong, close
+ * codes, the session's end closing the socket with 1001, refusals, the largest message, and abrupt
+ * disconnects leaving no connection counted.
+ */
+class WebSocketProxyIT {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** The shipped launcher.json's {@code proxy_max_message_size}. */
+  private static final int MAX_MESSAGE = 16 * 1024 * 1024;
+
+  private final Http client = new Http(LibertyServer.base());
+  private final WebSocketClient sockets = new WebSocketClient();
+  private String id;
+
+  @AfterEach
+  void stopSession() {
+    if (id != null) {
+      var unused = client.delete("paraview/" + id);
+    }
+  }
+
+  private String start() {
+    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), created.body());
+    id = created.json().getString("id");
+    return id;
+  }
+
+  private static URI ws(String path) {
+    URI base = LibertyServer.base();
+    return URI.create("ws://" + base.getRawAuthority() + "/" + path);
+  }
+
+  private int proxiedConnections() {
+    return client.get("paraview/" + id).json().getInt("proxiedConnections");
+  }
+
+  @Test
+  void textEchoesThroughBothFormsAndTheConnectionIsCountedWhileOpen() throws Exception {
+    String session = start();
+    assertEquals("hello", sockets.echo(ws("proxy?sessionId=" + session + "&path=ws"), "hello"));
+    try (Connection open = sockets.connect(ws("session/" + session + "/ws"))) {
+      open.sendText("grüß dich");
+      assertEquals("grüß dich", open.nextMessage(WAIT));
+      assertEquals(1, proxiedConnections());
+    }
+    Waits.until(
+        "the aborted connection is no longer counted", WAIT, () -> proxiedConnections() == 0);
+  }
+
+  @Test
+  void plainHttpGoesThroughOnLibertysRestEasyToo() {
+    String session = start();
+    Http.Answer greeting = client.get("session/" + session + "/anything?x=1");
+    assertEquals(200, greeting.status(), greeting.body());
+    assertTrue(greeting.body().startsWith("demo session on port"), greeting.body());
+    Http.Answer viaQuery = client.get("proxy?sessionId=" + session + "&path=index.html");
+    assertTrue(viaQuery.body().startsWith("demo session on port"), viaQuery.body());
+    Http.Answer post = client.post("session/" + session + "/", "{}");
+    assertEquals(405, post.status(), "the demo session's own refusal");
+    assertEquals("GET, HEAD", post.header("Allow"));
+    Http.Answer unknown = client.get("session/" + UUID.randomUUID() + "/");
+    assertEquals(404, unknown.status());
+    assertTrue(unknown.body().startsWith("{\"error\":\"No session with id"), unknown.body());
+  }
+
+  @Test
+  void largeBinaryAndFragmentedMessagesArriveWhole() throws Exception {
+    String session = start();
+    byte[] large = new byte[4 * 1024 * 1024];
+    new Random(12).nextBytes(large);
+    try (Connection open = sockets.connect(ws("session/" + session + "/ws"))) {
+      open.sendBinary(large);
+      assertArrayEquals(large, (byte[]) open.nextMessage(WAIT));
+
+      open.socket().sendText("frag", false).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      open.socket().sendText("ment", false).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      open.socket().sendText("ed", true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      assertEquals("fragmented", open.nextMessage(WAIT));
+
+      open.socket()
+          .sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8)))
+          .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      assertEquals("are you there", new String(open.nextPong(WAIT), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void theClientsCloseCodeAndReasonGoThroughAndComeBack() throws Exception {
+    String session = start();
+    try (Connection open = sockets.connect(ws("session/" + session + "/ws"))) {
+      open.socket().sendClose(4001, "done here").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      Closed closed = open.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      assertEquals(4001, closed.code());
+      assertEquals("done here", closed.reason());
+    }
+    Waits.until(
+        "the closed connection is no longer counted", WAIT, () -> proxiedConnections() == 0);
+  }
+
+  @Test
+  void theSessionsEndClosesItsSocketsWith1001WithinASecond() throws Exception {
+    String session = start();
+    try (Connection open = sockets.connect(ws("proxy?sessionId=" + session + "&path=ws"))) {
+      assertEquals("ping", sockets.echo(ws("session/" + session + "/ws"), "ping"));
+      long before = System.nanoTime();
+      var unused = client.send(Http.request(client.uri("paraview/" + session)).DELETE().build());
+      Closed closed = open.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      Duration took = Duration.ofNanos(System.nanoTime() - before);
+      assertEquals(1001, closed.code(), closed.toString());
+      assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "closed after " + took);
+    }
+  }
+
+  @Test
+  void unknownMalformedEndedAndMissingIdsAreRefusedUpgrades() throws Exception {
+    assertEquals(404, sockets.refusedHandshake(ws("session/" + UUID.randomUUID() + "/ws")));
+    assertEquals(404, sockets.refusedHandshake(ws("proxy?sessionId=not-an-id&path=ws")));
+    assertEquals(400, sockets.refusedHandshake(ws("proxy?path=ws")));
+    String session = start();
+    assertEquals(200, client.delete("paraview/" + session).status());
+    assertEquals(404, sockets.refusedHandshake(ws("session/" + session + "/ws")));
+    id = null;
+  }
+
+  @Test
+  void aRefusedUpgradeIsAnsweredWithTheApisJsonError() throws Exception {
+    URI base = LibertyServer.base();
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout((int) WAIT.toMillis());
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /session/"
+                      + UUID.randomUUID()
+                      + "/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                      + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                      + "Sec-WebSocket-Version: 13\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      byte[] buffer = new byte[4096];
+      StringBuilder answer = new StringBuilder();
+      while (!answer.toString().contains("}")) {
+        int read = socket.getInputStream().read(buffer);
+        if (read < 0) {
+          break;
+        }
+        answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+      }
+      assertTrue(answer.toString().startsWith("HTTP/1.1 404"), answer.toString());
+      assertTrue(answer.toString().contains("{\"error\":\"No session with id"), answer.toString());
+    }
+  }
+
+  @Test
+  void aPageOfAnotherOriginMayNotOpenAProxiedSocket() throws Exception {
+    String session = start();
+    var refused =
+        sockets.refusedHandshake(ws("session/" + session + "/ws"), "Origin", "http://evil.example");
+    assertEquals(403, refused);
+  }
+
+  @Test
+  void aMessageOverTheLargestClosesTheConnectionWith1009() throws Exception {
+    String session = start();
+    try (Connection open = sockets.connect(ws("session/" + session + "/ws"))) {
+      var unused = open.socket().sendBinary(ByteBuffer.allocate(MAX_MESSAGE + 1), true);
+      Closed closed = open.closed().get(WAIT.toMillis() * 3, TimeUnit.MILLISECONDS);
+      assertEquals(1009, closed.code(), closed.toString());
+      assertTrue(closed.reason().contains("proxy_max_message_size"), closed.reason());
+    }
+    Waits.until(
+        "the refused connection is no longer counted", WAIT, () -> proxiedConnections() == 0);
+    assertEquals("still serving", sockets.echo(ws("session/" + session + "/ws"), "still serving"));
+  }
+
+  @Test
+  void clientsVanishingMidMessageLeaveNoConnectionCounted() throws Exception {
+    String session = start();
+    for (int i = 0; i < 5; i++) {
+      Connection open = sockets.connect(ws("session/" + session + "/ws"));
+      open.socket()
+          .sendBinary(ByteBuffer.allocate(64 * 1024), false)
+          .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      open.close();
+    }
+    Waits.until("every vanished connection is forgotten", WAIT, () -> proxiedConnections() == 0);
+    assertEquals("after", sockets.echo(ws("session/" + session + "/ws"), "after"));
+  }
+}

@@ -1,0 +1,235 @@
+package io.sessionlauncher.rest.proxy;
+
+import io.sessionlauncher.engine.access.SessionAccess;
+import io.sessionlauncher.engine.session.ProxiedConnection;
+import io.sessionlauncher.model.AccessDeniedException;
+import io.sessionlauncher.model.Caller;
+import io.sessionlauncher.model.InvalidRequestException;
+import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.Session;
+import io.sessionlauncher.model.SessionNotFoundException;
+import io.sessionlauncher.rest.http.AllowedHosts;
+import io.sessionlauncher.rest.http.HostCheckFilter;
+import io.sessionlauncher.rest.http.Json;
+import io.sessionlauncher.rest.metrics.ProxyMetrics;
+import io.sessionlauncher.rest.security.Callers;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * WebSocket upgrades to the proxy's paths ({@code /proxy?sessionId=<id>&path=<path>}, {@code
+ * /session/<id>/<path>}): checked as the API's requests are (the host, the page's origin, the
+ * caller, the session's owner), then connected to the session, and only then upgraded, with the
+ * server's own WebSocket support ({@code ServerContainer.upgradeHttpToWebSocket}). A refused
+ * upgrade is answered as the API answers: a JSON error with its status (404 for an unknown, ended,
+ * malformed or another user's id). Plain HTTP to these paths goes on to {@link HttpProxyResource}.
+ */
+@WebFilter(
+    urlPatterns = {ProxyRequest.PROXY, ProxyRequest.SESSION + "*"},
+    asyncSupported = true)
+public class WebSocketProxyFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(WebSocketProxyFilter.class.getName());
+
+  /** How long the session may take to accept the proxy's WebSocket connection. */
+  static final long CONNECT_SECONDS = 10;
+
+  @Inject private transient AllowedHosts hosts;
+  @Inject private transient Callers callers;
+  @Inject private transient SessionAccess access;
+  @Inject private transient ProxyRoutes routes;
+  @Inject private transient SessionHttpClient client;
+  @Inject private transient ProxyMetrics metrics;
+  @Inject private transient ProxiedSockets sockets;
+  @Inject private transient LauncherConfig config;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String upgrade = request.getHeader("Upgrade");
+    if (upgrade == null || !upgrade.trim().equalsIgnoreCase("websocket")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    try {
+      upgrade(request, response);
+    } catch (SessionNotFoundException e) {
+      refuse(response, 404, e.getMessage());
+    } catch (InvalidRequestException e) {
+      refuse(response, 400, e.getMessage());
+    } catch (AccessDeniedException e) {
+      refuse(response, 403, e.getMessage());
+    }
+  }
+
+  private void upgrade(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    String hostRefusal = hosts.refusal(request.getHeader("Host"));
+    if (hostRefusal != null) {
+      refuse(response, HostCheckFilter.MISDIRECTED, hostRefusal);
+      return;
+    }
+    String origin = request.getHeader("Origin");
+    if (origin != null
+        && !sameOrigin(origin, request)
+        && !config.configuration().http().allowsOrigin(origin)) {
+      // A page of another site would open the socket with the user's login cookie.
+      refuse(response, 403, "Cross-origin requests from " + origin + " are not allowed");
+      return;
+    }
+    Caller caller = callers.of(new ServletCaller(request));
+    if (caller == null) {
+      refuse(
+          response,
+          401,
+          "Sign-on required: send a bearer token from the identity provider, or sign on in the browser");
+      return;
+    }
+    access.requireUser(caller);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    ProxyRequest target = ProxyRequest.parse(path, request.getQueryString());
+    Session session = routes.session(caller, target);
+    ServerContainer container =
+        (ServerContainer) request.getServletContext().getAttribute(ServerContainer.class.getName());
+    if (container == null) {
+      refuse(
+          response, 501, "This server has no WebSocket support (Liberty's websocket-2.1 feature)");
+      return;
+    }
+    ProxiedConnection counted = routes.open(session);
+    WebSocketBridge bridge =
+        new WebSocketBridge(
+            session.id(),
+            counted,
+            metrics,
+            sockets,
+            config.configuration().http().proxyMaxMessageBytes());
+    WebSocket toSession;
+    try {
+      toSession = connect(request, target, session, bridge);
+    } catch (IOException e) {
+      counted.close();
+      refuse(response, 502, e.getMessage());
+      return;
+    }
+    try {
+      container.upgradeHttpToWebSocket(
+          request, response, endpointConfig(path, bridge, toSession.getSubprotocol()), Map.of());
+    } catch (DeploymentException | IOException | RuntimeException e) {
+      toSession.abort();
+      counted.close();
+      LOG.log(Level.WARNING, "Session " + session.id() + ": WebSocket upgrade failed", e);
+      if (!response.isCommitted()) {
+        refuse(response, 500, "The WebSocket upgrade failed");
+      }
+    }
+  }
+
+  private WebSocket connect(
+      HttpServletRequest request, ProxyRequest target, Session session, WebSocketBridge bridge)
+      throws IOException {
+    WebSocket.Builder builder =
+        client.client().newWebSocketBuilder().connectTimeout(SessionHttpClient.CONNECT_TIMEOUT);
+    List<String> protocols = protocols(request.getHeader("Sec-WebSocket-Protocol"));
+    if (!protocols.isEmpty()) {
+      builder.subprotocols(
+          protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
+    }
+    String cookies = HopHeaders.sessionCookies(request.getHeader("Cookie"));
+    if (cookies != null) {
+      builder.header("Cookie", cookies);
+    }
+    builder.header("X-Forwarded-For", request.getRemoteAddr());
+    try {
+      return builder
+          .buildAsync(
+              target.target("ws", session.resource().host(), session.resource().port()), bridge)
+          .get(CONNECT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("The launcher is stopping", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof WebSocketHandshakeException refused) {
+        throw new IOException(
+            "The session refused the WebSocket: HTTP " + refused.getResponse().statusCode(), e);
+      }
+      throw new IOException("The session did not accept the WebSocket: " + e.getCause(), e);
+    } catch (TimeoutException e) {
+      throw new IOException(
+          "The session did not accept the WebSocket within " + CONNECT_SECONDS + " s", e);
+    }
+  }
+
+  private static ServerEndpointConfig endpointConfig(
+      String path, WebSocketBridge bridge, String subprotocol) {
+    return ServerEndpointConfig.Builder.create(WebSocketBridge.class, path)
+        .subprotocols(
+            subprotocol == null || subprotocol.isEmpty() ? List.of() : List.of(subprotocol))
+        .configurator(
+            new ServerEndpointConfig.Configurator() {
+              @Override
+              public <T> T getEndpointInstance(Class<T> type) {
+                return type.cast(bridge);
+              }
+
+              @Override
+              public String getNegotiatedSubprotocol(
+                  List<String> supported, List<String> requested) {
+                return subprotocol == null ? "" : subprotocol;
+              }
+            })
+        .build();
+  }
+
+  private static List<String> protocols(String header) {
+    List<String> protocols = new ArrayList<>();
+    if (header != null) {
+      for (String protocol : header.split(",")) {
+        if (!protocol.isBlank()) {
+          protocols.add(protocol.strip());
+        }
+      }
+    }
+    return protocols;
+  }
+
+  private static boolean sameOrigin(String origin, HttpServletRequest request) {
+    String host = request.getHeader("Host");
+    int scheme = origin.indexOf("://");
+    return host != null
+        && scheme > 0
+        && origin.substring(scheme + 3).equalsIgnoreCase(host.toLowerCase(Locale.ROOT));
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(Json.TYPE);
+    byte[] body =
+        Json.write(Map.<String, Object>of("error", message)).getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+}
