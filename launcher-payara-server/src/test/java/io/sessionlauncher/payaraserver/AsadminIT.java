@@ -2,24 +2,52 @@ package io.sessionlauncher.payaraserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Waits;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The self-contained WAR on a real Payara Server, deployed with {@code asadmin deploy}: sessions
  * launch and stop through the REST interface, and {@code asadmin disable} (what the admin console's
  * Disable runs) stops every session and empties the proxy file, after which {@code asadmin enable}
- * brings the launcher back.
+ * brings the launcher back. The HTTP listener answers on loopback only, as the README's {@code
+ * asadmin set} line makes it.
  */
 class AsadminIT {
   private static final Duration PROCESS_END = Duration.ofSeconds(30);
+
+  @Test
+  void theHttpListenerIsOnLoopbackOnly() throws Exception {
+    var unused = PayaraServer.launcher();
+    List<InetAddress> others =
+        NetworkInterface.networkInterfaces()
+            .flatMap(NetworkInterface::inetAddresses)
+            .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+            .toList();
+    Assumptions.assumeFalse(others.isEmpty(), "this machine has no address but loopback");
+    int port = PayaraServer.root().getPort();
+    for (InetAddress address : others) {
+      try (Socket socket = new Socket()) {
+        assertThrows(
+            ConnectException.class,
+            () -> socket.connect(new InetSocketAddress(address, port), 5_000),
+            "the launcher's HTTP port " + port + " answers on " + address);
+      }
+    }
+  }
 
   @Test
   void launchesShowsAndDeletesADemoSession() throws Exception {
