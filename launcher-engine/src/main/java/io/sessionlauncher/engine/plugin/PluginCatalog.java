@@ -3,6 +3,7 @@ package io.sessionlauncher.engine.plugin;
 import io.sessionlauncher.engine.plugin.describe.PluginDescriber;
 import io.sessionlauncher.engine.plugin.describe.ProductDescription;
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.ProductDefaults;
 import io.sessionlauncher.spi.LauncherPlugin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The launcher's plugins inside a container: those on the application's class path (ServiceLoader,
@@ -22,7 +24,7 @@ import java.util.List;
 @ApplicationScoped
 public class PluginCatalog {
   private PluginRegistry registry;
-  private PluginResolver resolver;
+  private volatile PluginResolver resolver;
   private ConfigBinder binder;
   private PluginDescriber describer;
 
@@ -50,6 +52,16 @@ public class PluginCatalog {
 
   public PluginResolver resolver() {
     return resolver;
+  }
+
+  /** A resolver over {@code products} instead of the stored configurations in force. */
+  public PluginResolver resolverFor(Map<String, ProductDefaults> products) {
+    return new PluginResolver(registry, products);
+  }
+
+  /** Resolves with {@code products} from now on: a reloaded configuration's stored ones. */
+  public void useProducts(Map<String, ProductDefaults> products) {
+    this.resolver = resolverFor(products);
   }
 
   public ConfigBinder binder() {
