@@ -2,6 +2,7 @@ package io.sessionlauncher.rest.jmx;
 
 import io.sessionlauncher.engine.audit.AuditTrail;
 import io.sessionlauncher.engine.pool.ResourcePool;
+import io.sessionlauncher.engine.reload.ConfigReload;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.rest.metrics.LaunchMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,7 @@ public class MBeanRegistration {
   private ResourcePool pool;
   private LaunchMetrics launches;
   private AuditTrail audit;
+  private ConfigReload reload;
   private ObjectName name;
 
   /** For CDI's proxy. */
@@ -38,11 +40,16 @@ public class MBeanRegistration {
 
   @Inject
   public MBeanRegistration(
-      SessionManager sessions, ResourcePool pool, LaunchMetrics launches, AuditTrail audit) {
+      SessionManager sessions,
+      ResourcePool pool,
+      LaunchMetrics launches,
+      AuditTrail audit,
+      ConfigReload reload) {
     this.sessions = sessions;
     this.pool = pool;
     this.launches = launches;
     this.audit = audit;
+    this.reload = reload;
   }
 
   synchronized void register(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -56,7 +63,8 @@ public class MBeanRegistration {
         LOG.warning(() -> "Replacing a stale " + objectName + " left by an earlier deployment");
         unregister(server, objectName);
       }
-      server.registerMBean(new SessionLauncherMBean(sessions, pool, launches, audit), objectName);
+      server.registerMBean(
+          new SessionLauncherMBean(sessions, pool, launches, audit, reload), objectName);
       name = objectName;
     } catch (JMException e) {
       // Management is an extra: the launcher serves its clients without it.

@@ -2,6 +2,8 @@ package io.sessionlauncher.rest.jmx;
 
 import io.sessionlauncher.engine.audit.AuditTrail;
 import io.sessionlauncher.engine.pool.ResourcePool;
+import io.sessionlauncher.engine.reload.ConfigReload;
+import io.sessionlauncher.engine.reload.ReloadRefusedException;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
@@ -23,13 +25,19 @@ final class SessionLauncherMBean implements SessionLauncherMXBean {
   private final ResourcePool pool;
   private final LaunchMetrics launches;
   private final AuditTrail audit;
+  private final ConfigReload reload;
 
   SessionLauncherMBean(
-      SessionManager sessions, ResourcePool pool, LaunchMetrics launches, AuditTrail audit) {
+      SessionManager sessions,
+      ResourcePool pool,
+      LaunchMetrics launches,
+      AuditTrail audit,
+      ConfigReload reload) {
     this.sessions = sessions;
     this.pool = pool;
     this.launches = launches;
     this.audit = audit;
+    this.reload = reload;
   }
 
   @Override
@@ -87,6 +95,16 @@ final class SessionLauncherMBean implements SessionLauncherMXBean {
       }
     }
     return stopped;
+  }
+
+  @Override
+  public String reloadConfiguration() {
+    try {
+      return reload.reload(AUDIT_USER, null).summary();
+    } catch (ReloadRefusedException e) {
+      // A JDK exception with the message only: a remote client has none of the launcher's classes.
+      throw new IllegalStateException(e.getMessage());
+    }
   }
 
   private String stop(SessionId id) {

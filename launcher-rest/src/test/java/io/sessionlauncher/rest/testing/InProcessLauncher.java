@@ -3,6 +3,7 @@ package io.sessionlauncher.rest.testing;
 import io.sessionlauncher.engine.access.SessionAccess;
 import io.sessionlauncher.engine.audit.AuditTrail;
 import io.sessionlauncher.engine.concurrent.BackgroundTasksProducer;
+import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.engine.config.ConfigLoader;
 import io.sessionlauncher.engine.persist.SessionStore;
 import io.sessionlauncher.engine.plugin.PluginCatalog;
@@ -10,6 +11,7 @@ import io.sessionlauncher.engine.plugin.PluginValidation;
 import io.sessionlauncher.engine.pool.BindPortProbe;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
+import io.sessionlauncher.engine.reload.ConfigReload;
 import io.sessionlauncher.engine.session.AppChecks;
 import io.sessionlauncher.engine.session.ClockProducer;
 import io.sessionlauncher.engine.session.ProxyMapSync;
@@ -231,6 +233,8 @@ public final class InProcessLauncher
             .disableDiscovery()
             .addBeanClasses(
                 ConfigLoader.class,
+                ActiveConfig.class,
+                ConfigReload.class,
                 BindPortProbe.class,
                 ResourcePool.class,
                 PluginCatalog.class,
