@@ -2,6 +2,7 @@ package io.sessionlauncher.rest.sessions;
 
 import io.sessionlauncher.engine.access.SessionAccess;
 import io.sessionlauncher.engine.audit.AuditTrail;
+import io.sessionlauncher.engine.session.ClientWatch;
 import io.sessionlauncher.engine.session.Launch;
 import io.sessionlauncher.model.AccessDeniedException;
 import io.sessionlauncher.model.Caller;
@@ -66,6 +67,7 @@ public class SessionResource {
   private LauncherConfig config;
   private AuditTrail audit;
   private SessionEventStreams streams;
+  private ClientWatch clientWatch;
 
   /** For CDI's proxy. */
   protected SessionResource() {}
@@ -75,11 +77,13 @@ public class SessionResource {
       SessionAccess sessions,
       LauncherConfig config,
       AuditTrail audit,
-      SessionEventStreams streams) {
+      SessionEventStreams streams,
+      ClientWatch clientWatch) {
     this.sessions = sessions;
     this.config = config;
     this.audit = audit;
     this.streams = streams;
+    this.clientWatch = clientWatch;
   }
 
   /**
@@ -87,7 +91,8 @@ public class SessionResource {
    * given back to the server as soon as the process runs: a hundred launches waiting for their
    * sessions hold no threads. With {@code Prefer: respond-async} (RFC 7240) the answer is 202 at
    * once, with the session in state {@code starting} and its URL in {@code Location}, for a client
-   * that follows it with GET or its {@code /events}.
+   * that follows it with GET or its {@code /events}. A client that closes its connection before the
+   * session is ready has the session ended ({@link ClientWatch}).
    */
   @POST
   @Path("{endpoint: [^/]+}")
@@ -126,6 +131,11 @@ public class SessionResource {
       }
     }
     boolean answerNow = !answered;
+    if (answerNow) {
+      // No slot held for nobody: a client that leaves before the answer ends its session.
+      CallerSecurityContext.connectionOf(security)
+          .ifPresent(connection -> clientWatch.endIfClientLeaves(launch.id(), connection));
+    }
     var unused =
         launch
             .ready()

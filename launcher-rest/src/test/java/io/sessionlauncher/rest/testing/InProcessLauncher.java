@@ -13,6 +13,7 @@ import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.reload.ConfigReload;
 import io.sessionlauncher.engine.session.AppChecks;
+import io.sessionlauncher.engine.session.ClientWatch;
 import io.sessionlauncher.engine.session.ClockProducer;
 import io.sessionlauncher.engine.session.ProxyMapSync;
 import io.sessionlauncher.engine.session.SecretGenerator;
@@ -141,6 +142,7 @@ public final class InProcessLauncher
                   HostCheckFilter.class,
                   HostCheckFilter.class,
                   SignOnFilter.class,
+                  GrizzlyClientAddress.class,
                   PluginsResource.class,
                   AdminResource.class),
               EXCEPTION_MAPPERS.stream())
@@ -250,6 +252,7 @@ public final class InProcessLauncher
                 SessionRegistry.class,
                 SessionRecovery.class,
                 SessionSweeper.class,
+                ClientWatch.class,
                 ProxyMapSync.class,
                 SessionRecords.class,
                 ClockProducer.class,
