@@ -2,6 +2,7 @@ package io.sessionlauncher.rest.sessions;
 
 import io.sessionlauncher.engine.access.SessionAccess;
 import io.sessionlauncher.engine.audit.AuditTrail;
+import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.engine.session.ClientWatch;
 import io.sessionlauncher.engine.session.Launch;
 import io.sessionlauncher.model.AccessDeniedException;
@@ -68,6 +69,7 @@ public class SessionResource {
   private AuditTrail audit;
   private SessionEventStreams streams;
   private ClientWatch clientWatch;
+  private ActiveConfig active;
 
   /** For CDI's proxy. */
   protected SessionResource() {}
@@ -78,12 +80,14 @@ public class SessionResource {
       LauncherConfig config,
       AuditTrail audit,
       SessionEventStreams streams,
-      ClientWatch clientWatch) {
+      ClientWatch clientWatch,
+      ActiveConfig active) {
     this.sessions = sessions;
     this.config = config;
     this.audit = audit;
     this.streams = streams;
     this.clientWatch = clientWatch;
+    this.active = active;
   }
 
   /**
@@ -374,7 +378,8 @@ public class SessionResource {
   }
 
   private List<String> fields() {
-    return config.configuration().fields();
+    // A reload may change them.
+    return active.current().configuration().fields();
   }
 
   private static String withoutSlashes(String path) {
