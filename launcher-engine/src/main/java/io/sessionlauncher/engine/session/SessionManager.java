@@ -3,6 +3,7 @@ package io.sessionlauncher.engine.session;
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.engine.pool.ResourcePool;
+import io.sessionlauncher.engine.process.SessionCgroups;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.EndCause;
@@ -106,7 +107,9 @@ public class SessionManager {
                 + pool.size()
                 + " resource(s), proxy file "
                 + proxyFile.path()
-                + (tasks.managed() ? ", on the managed executor" : ""));
+                + (tasks.managed() ? ", on the managed executor" : "")
+                + "; "
+                + SessionCgroups.describe());
   }
 
   /**
