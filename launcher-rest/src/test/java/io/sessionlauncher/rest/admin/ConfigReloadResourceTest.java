@@ -54,7 +54,7 @@ class ConfigReloadResourceTest {
       String audit = Files.readString(launcher.json().logDir().resolve("audit.jsonl"));
       assertTrue(
           audit.contains(
-              "\"action\":\"reload\",\"user\":\"anonymous\","
+              "\"action\":\"reload\",\"user\":\"anonymous\",\"client\":\"127.0.0.1\","
                   + "\"outcome\":\"applied: applications added [viewer]"),
           audit);
     }
