@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 
 /**
@@ -26,6 +28,11 @@ public final class SessionCgroups {
   private static final String ENTER = "echo $$ > \"$0\" && exec \"$@\"";
 
   private static final Path SHELL = Path.of("/bin/sh");
+
+  /** How long an emptied cgroup may stay busy before its removal is given up. */
+  private static final Duration REMOVE_WAIT = Duration.ofSeconds(5);
+
+  private static final Duration REMOVE_POLL = Duration.ofMillis(10);
 
   /** Where session cgroups are made, or why they are not; found once. */
   private record Base(Path folder, String reason) {}
@@ -103,10 +110,19 @@ public final class SessionCgroups {
       return;
     }
     Path cgroup = Holder.BASE.folder().resolve(marker.value());
-    try {
-      Files.deleteIfExists(cgroup);
-    } catch (IOException e) {
-      LOG.warning(() -> "Cannot remove the cgroup " + cgroup + ": " + e);
+    long deadline = System.nanoTime() + REMOVE_WAIT.toNanos();
+    while (true) {
+      try {
+        Files.deleteIfExists(cgroup);
+        return;
+      } catch (IOException e) {
+        // Busy while its last processes are being reaped (a zombie still counts): try again.
+        if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+          LOG.warning(() -> "Cannot remove the cgroup " + cgroup + ": " + e);
+          return;
+        }
+        LockSupport.parkNanos(REMOVE_POLL.toNanos());
+      }
     }
   }
 

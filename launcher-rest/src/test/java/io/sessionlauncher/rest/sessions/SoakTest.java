@@ -113,6 +113,18 @@ class SoakTest {
         0,
         audit.lines().filter(line -> line.contains("\"outcome\":\"timeout\"")).count(),
         "none waited for its timeout");
+    SessionCgroups.folder()
+        .ifPresent(
+            folder ->
+                assertEquals(
+                    List.of(),
+                    audit
+                        .lines()
+                        .map(line -> line.replaceFirst(".*\"sessionId\":\"([^\"]+)\".*", "$1"))
+                        .filter(id -> Files.exists(folder.resolve(id)))
+                        .distinct()
+                        .toList(),
+                    "session cgroups left"));
     Waits.until(
         () -> "no child left, but " + ProcessHandle.current().children().toList(),
         AT_END,
