@@ -47,14 +47,24 @@ public class ProxyMapSync {
     synchronized (lock) {
       changed =
           switch (change.state()) {
-            case READY -> ready.put(session.id(), session.resource()) == null;
-            case STOPPING -> ready.remove(session.id()) != null;
-            case STARTING, ENDED -> false;
+            // The announcement of ready can come after the end began (a program that exits
+            // right after its ready line): a session that is no longer ready gets no line.
+            case READY ->
+                stillReady(session.id()) && ready.put(session.id(), session.resource()) == null;
+            case STOPPING, ENDED -> ready.remove(session.id()) != null;
+            case STARTING -> false;
           };
     }
     if (changed) {
       sync();
     }
+  }
+
+  private boolean stillReady(SessionId id) {
+    return registry
+        .live(id)
+        .map(live -> live.snapshot().state() == SessionState.READY)
+        .orElse(false);
   }
 
   /**
