@@ -1,6 +1,7 @@
 package io.sessionlauncher.rest.jmx;
 
 import io.sessionlauncher.engine.audit.AuditTrail;
+import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.reload.ConfigReload;
 import io.sessionlauncher.engine.session.SessionManager;
@@ -33,6 +34,7 @@ public class MBeanRegistration {
   private LaunchMetrics launches;
   private AuditTrail audit;
   private ConfigReload reload;
+  private BackgroundTasks tasks;
   private ObjectName name;
 
   /** For CDI's proxy. */
@@ -44,12 +46,14 @@ public class MBeanRegistration {
       ResourcePool pool,
       LaunchMetrics launches,
       AuditTrail audit,
-      ConfigReload reload) {
+      ConfigReload reload,
+      BackgroundTasks tasks) {
     this.sessions = sessions;
     this.pool = pool;
     this.launches = launches;
     this.audit = audit;
     this.reload = reload;
+    this.tasks = tasks;
   }
 
   synchronized void register(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -64,7 +68,7 @@ public class MBeanRegistration {
         unregister(server, objectName);
       }
       server.registerMBean(
-          new SessionLauncherMBean(sessions, pool, launches, audit, reload), objectName);
+          new SessionLauncherMBean(sessions, pool, launches, audit, reload, tasks), objectName);
       name = objectName;
     } catch (JMException e) {
       // Management is an extra: the launcher serves its clients without it.

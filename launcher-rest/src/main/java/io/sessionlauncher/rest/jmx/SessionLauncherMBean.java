@@ -11,6 +11,9 @@ import io.sessionlauncher.model.SessionNotFoundException;
 import io.sessionlauncher.rest.metrics.LaunchMetrics;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The launcher's MBean: reads the engine's registry, pool and counts, and stops sessions through
@@ -26,18 +29,21 @@ final class SessionLauncherMBean implements SessionLauncherMXBean {
   private final LaunchMetrics launches;
   private final AuditTrail audit;
   private final ConfigReload reload;
+  private final Executor tasks;
 
   SessionLauncherMBean(
       SessionManager sessions,
       ResourcePool pool,
       LaunchMetrics launches,
       AuditTrail audit,
-      ConfigReload reload) {
+      ConfigReload reload,
+      Executor tasks) {
     this.sessions = sessions;
     this.pool = pool;
     this.launches = launches;
     this.audit = audit;
     this.reload = reload;
+    this.tasks = tasks;
   }
 
   @Override
@@ -100,10 +106,17 @@ final class SessionLauncherMBean implements SessionLauncherMXBean {
   @Override
   public String reloadConfiguration() {
     try {
-      return reload.reload(AUDIT_USER, null).summary();
-    } catch (ReloadRefusedException e) {
-      // A JDK exception with the message only: a remote client has none of the launcher's classes.
-      throw new IllegalStateException(e.getMessage());
+      // On the application's executor: a JMX thread has none of the application's context, and
+      // metrics a reload registers (a new application's) must be the application's.
+      return CompletableFuture.supplyAsync(() -> reload.reload(AUDIT_USER, null).summary(), tasks)
+          .join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof ReloadRefusedException refused) {
+        // A JDK exception with the message only: a remote client has none of the launcher's
+        // classes.
+        throw new IllegalStateException(refused.getMessage());
+      }
+      throw e;
     }
   }
 
