@@ -17,5 +17,7 @@ public enum EndCause {
   /** The session reached its application's maximum lifetime. */
   LIFETIME,
   /** Nobody was connected to the session for its application's idle timeout. */
-  IDLE
+  IDLE,
+  /** The client that asked for it went away before it was ready. */
+  ABANDONED
 }

@@ -1,5 +1,6 @@
 package io.sessionlauncher.engine.access;
 
+import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.engine.session.Launch;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.model.AccessDeniedException;
@@ -29,14 +30,16 @@ import java.util.Optional;
 public class SessionAccess {
   private SessionManager sessions;
   private LauncherConfig config;
+  private ActiveConfig active;
 
   /** For CDI's proxy. */
   protected SessionAccess() {}
 
   @Inject
-  public SessionAccess(SessionManager sessions, LauncherConfig config) {
+  public SessionAccess(SessionManager sessions, LauncherConfig config, ActiveConfig active) {
     this.sessions = sessions;
     this.config = config;
+    this.active = active;
   }
 
   /** Whether the caller sees and stops every session. */
@@ -76,7 +79,8 @@ public class SessionAccess {
   public Launch launch(Caller caller, LaunchRequest request) {
     requireUser(caller);
     AppConfig app =
-        config
+        active
+            .current()
             .app(request.application())
             .orElseThrow(() -> new UnknownApplicationException(request.application()));
     if (!app.roles().isEmpty() && !caller.inAnyOf(app.roles())) {

@@ -3,6 +3,7 @@ package io.sessionlauncher.engine.plugin;
 import io.sessionlauncher.engine.plugin.describe.PluginDescriber;
 import io.sessionlauncher.engine.plugin.describe.ProductDescription;
 import io.sessionlauncher.model.LauncherConfig;
+import io.sessionlauncher.model.ProductDefaults;
 import io.sessionlauncher.spi.LauncherPlugin;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -30,7 +32,7 @@ public class PluginCatalog {
 
   private PluginFolder folder;
   private PluginRegistry registry;
-  private PluginResolver resolver;
+  private volatile PluginResolver resolver;
   private ConfigBinder binder;
   private PluginDescriber describer;
 
@@ -76,6 +78,16 @@ public class PluginCatalog {
 
   public PluginResolver resolver() {
     return resolver;
+  }
+
+  /** A resolver over {@code products} instead of the stored configurations in force. */
+  public PluginResolver resolverFor(Map<String, ProductDefaults> products) {
+    return new PluginResolver(registry, products);
+  }
+
+  /** Resolves with {@code products} from now on: a reloaded configuration's stored ones. */
+  public void useProducts(Map<String, ProductDefaults> products) {
+    this.resolver = resolverFor(products);
   }
 
   public ConfigBinder binder() {

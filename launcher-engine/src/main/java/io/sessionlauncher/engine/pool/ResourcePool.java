@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The host/port pairs of {@code resources}, handed out one session at a time. A request takes the
@@ -23,6 +25,10 @@ public class ResourcePool {
   private List<HostPort> pairs;
   private Map<HostPort, Integer> indexes;
   private BitSet taken;
+
+  /** Pairs a {@link #resize} dropped while live sessions held them; gone once released. */
+  private final Set<HostPort> retired = new HashSet<>();
+
   private PortProbe probe;
 
   /** For CDI's proxy. */
@@ -34,6 +40,12 @@ public class ResourcePool {
   }
 
   public ResourcePool(List<ResourceRange> ranges, PortProbe probe) {
+    this.probe = probe;
+    this.taken = new BitSet();
+    use(ranges);
+  }
+
+  private void use(List<ResourceRange> ranges) {
     LinkedHashSet<HostPort> unique = new LinkedHashSet<>();
     for (ResourceRange range : ranges) {
       unique.addAll(range.pairs());
@@ -43,8 +55,29 @@ public class ResourcePool {
     for (int i = 0; i < pairs.size(); i++) {
       indexes.put(pairs.get(i), i);
     }
-    this.taken = new BitSet(pairs.size());
-    this.probe = probe;
+  }
+
+  /**
+   * Makes the pool hold the pairs of {@code ranges} from now on (a reloaded {@code resources}). A
+   * pair held by a live session stays held wherever it is: one the new ranges keep is handed out
+   * again only after its release, and one they drop leaves the pool at its release.
+   */
+  public synchronized void resize(List<ResourceRange> ranges) {
+    Set<HostPort> held = new HashSet<>(retired);
+    for (int i = taken.nextSetBit(0); i >= 0; i = taken.nextSetBit(i + 1)) {
+      held.add(pairs.get(i));
+    }
+    use(ranges);
+    taken = new BitSet(pairs.size());
+    retired.clear();
+    for (HostPort pair : held) {
+      Integer index = indexes.get(pair);
+      if (index == null) {
+        retired.add(pair);
+      } else {
+        taken.set(index);
+      }
+    }
   }
 
   /**
@@ -82,6 +115,8 @@ public class ResourcePool {
     int index = indexes.getOrDefault(pair, -1);
     if (index >= 0) {
       taken.clear(index);
+    } else {
+      retired.remove(pair);
     }
   }
 
@@ -91,7 +126,7 @@ public class ResourcePool {
   }
 
   /** How many pairs the pool has in all. */
-  public int size() {
+  public synchronized int size() {
     return pairs.size();
   }
 }

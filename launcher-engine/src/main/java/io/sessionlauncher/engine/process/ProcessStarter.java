@@ -41,7 +41,8 @@ public class ProcessStarter {
   public SessionProcess start(LaunchSpec spec) {
     requireProgram(spec);
     ProcessBuilder builder =
-        new ProcessBuilder(ProcessGroup.leading(spec.argv()))
+        new ProcessBuilder(
+                SessionCgroups.entering(spec.marker(), ProcessGroup.leading(spec.argv())))
             .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
     if (spec.logFile() != null) {
       // The process writes its log itself: no pipe, and no thread of ours for its whole life.

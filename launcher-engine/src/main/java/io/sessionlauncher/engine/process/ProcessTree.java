@@ -41,7 +41,7 @@ public final class ProcessTree {
    * @return whether every process found is gone
    */
   public static boolean stop(ProcessHandle root, Duration grace, SessionMarker marker) {
-    return stopAll(() -> collect(root, marker), root, grace);
+    return stopAll(() -> collect(root, marker), root, grace, marker);
   }
 
   /**
@@ -51,7 +51,19 @@ public final class ProcessTree {
    * @return whether every process found is gone
    */
   public static boolean stopMarked(SessionMarker marker, Duration grace) {
-    return stopAll(() -> collectMarked(marker), null, grace);
+    return stopAll(() -> collectMarked(marker), null, grace, marker);
+  }
+
+  private static boolean stopAll(
+      Supplier<Map<Long, ProcessHandle>> finder,
+      ProcessHandle root,
+      Duration grace,
+      SessionMarker marker) {
+    try {
+      return stopAll(finder, root, grace);
+    } finally {
+      SessionCgroups.remove(marker);
+    }
   }
 
   private static boolean stopAll(
@@ -80,6 +92,8 @@ public final class ProcessTree {
   private static Map<Long, ProcessHandle> collect(ProcessHandle root, SessionMarker marker) {
     Map<Long, ProcessHandle> tree = new LinkedHashMap<>();
     tree.put(root.pid(), root);
+    // Whatever the session's cgroup holds, however it left the tree, group and marker.
+    addHandles(tree, SessionCgroups.members(marker), root.pid());
     Optional<ProcessTable> table = ProcessTable.read(marker);
     if (table.isEmpty()) {
       root.descendants().forEach(child -> tree.put(child.pid(), child));
@@ -91,6 +105,7 @@ public final class ProcessTree {
 
   private static Map<Long, ProcessHandle> collectMarked(SessionMarker marker) {
     Map<Long, ProcessHandle> found = new LinkedHashMap<>();
+    addHandles(found, SessionCgroups.members(marker), -1);
     ProcessTable.read(marker).ifPresent(table -> addHandles(found, table.marked(), -1));
     return found;
   }

@@ -37,15 +37,27 @@ public class AppChecks {
    * @throws ConfigurationException naming {@code apps.<name>} for the first application that fails
    */
   void checkAll() {
-    for (AppConfig app : config.apps().values()) {
+    check(config);
+  }
+
+  /**
+   * The same checks for another configuration, with its own stored plugin configurations: a
+   * reloaded file before it is put in force.
+   *
+   * @throws ConfigurationException naming {@code apps.<name>} for the first application that fails
+   */
+  public void check(LauncherConfig candidate) {
+    PluginResolver resolver = plugins.resolverFor(candidate.products());
+    for (AppConfig app : candidate.apps().values()) {
       try {
         PluginResolver.Resolved resolved =
-            plugins.resolver().resolve(app.product(), app.mode(), app.config());
+            resolver.resolve(app.product(), app.mode(), app.config());
         if (!hasVariables(app.config())) {
           bind(resolved.plugin(), plugins.binder(), resolved.values());
         }
       } catch (PluginException e) {
-        throw new ConfigurationException(config.source(), "apps." + app.name(), e.getMessage(), e);
+        throw new ConfigurationException(
+            candidate.source(), "apps." + app.name(), e.getMessage(), e);
       }
     }
   }

@@ -47,9 +47,12 @@ public class ProxyMapSync {
     synchronized (lock) {
       changed =
           switch (change.state()) {
-            case READY -> stillReady(session) && ready.put(session.id(), session.address()) == null;
-            case STOPPING -> ready.remove(session.id()) != null;
-            case STARTING, ENDED -> false;
+            // The announcement of ready can come after the end began (a program that exits
+            // right after its ready line): a session that is no longer ready gets no line.
+            case READY ->
+                stillReady(session.id()) && ready.put(session.id(), session.address()) == null;
+            case STOPPING, ENDED -> ready.remove(session.id()) != null;
+            case STARTING -> false;
           };
     }
     if (changed) {
@@ -58,17 +61,15 @@ public class ProxyMapSync {
   }
 
   /**
-   * Whether a session announced ready has not begun its end meanwhile. A session that ends right
-   * after it got ready (its process exits) has its end announced on another thread; when that
-   * announcement is handled first, the late ready one must not bring the line back. The end's start
-   * is recorded in the registry before it is announced, and both are handled under {@code lock}, so
-   * checking here closes the race.
+   * Whether a session announced ready has not begun its end meanwhile. The end's start is recorded
+   * in the registry before it is announced, and announcements are handled under {@code lock}, so
+   * checking here closes the race with a late ready announcement.
    */
-  private boolean stillReady(Session session) {
+  private boolean stillReady(SessionId id) {
     return registry
-        .live(session.id())
+        .live(id)
         .map(live -> live.snapshot().state() == SessionState.READY)
-        .orElse(true);
+        .orElse(false);
   }
 
   /**

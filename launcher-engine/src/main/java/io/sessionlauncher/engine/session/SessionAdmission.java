@@ -1,10 +1,10 @@
 package io.sessionlauncher.engine.session;
 
+import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.model.AccessSettings;
 import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.HostPort;
-import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.LimitReachedException;
 import io.sessionlauncher.model.ResourcesExhaustedException;
 import io.sessionlauncher.model.SessionId;
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SessionAdmission {
   private ResourcePool pool;
   private SessionRegistry registry;
-  private AccessSettings access;
+  private ActiveConfig active;
   private final Object lock = new Object();
 
   /** Sessions admitted and not yet ready or ended: what {@code max_starting} counts. */
@@ -34,10 +34,10 @@ public class SessionAdmission {
   protected SessionAdmission() {}
 
   @Inject
-  public SessionAdmission(ResourcePool pool, SessionRegistry registry, LauncherConfig config) {
+  public SessionAdmission(ResourcePool pool, SessionRegistry registry, ActiveConfig active) {
     this.pool = pool;
     this.registry = registry;
-    this.access = config.configuration().access();
+    this.active = active;
   }
 
   /**
@@ -52,7 +52,8 @@ public class SessionAdmission {
     SessionId id = SessionId.random();
     Integer max = app.limits().maxSessions();
     synchronized (lock) {
-      checkOwnerLimit(app, owner);
+      AccessSettings access = active.current().configuration().access();
+      checkOwnerLimit(app, owner, access);
       Integer maxStarting = access.maxStarting();
       if (maxStarting != null && starting.size() >= maxStarting) {
         throw new LimitReachedException(
@@ -73,7 +74,7 @@ public class SessionAdmission {
   }
 
   /** The application's own per-user limit replaces the launcher's for its sessions. */
-  private void checkOwnerLimit(AppConfig app, String owner) {
+  private void checkOwnerLimit(AppConfig app, String owner, AccessSettings access) {
     Integer ofApp = app.limits().maxSessionsPerUser();
     if (ofApp != null) {
       if (registry.countOfOwner(owner, app.name()) >= ofApp) {

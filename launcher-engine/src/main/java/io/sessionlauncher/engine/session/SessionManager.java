@@ -1,7 +1,9 @@
 package io.sessionlauncher.engine.session;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.engine.pool.ResourcePool;
+import io.sessionlauncher.engine.process.SessionCgroups;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.EndCause;
@@ -41,6 +43,7 @@ public class SessionManager {
   private static final Logger LOG = Logger.getLogger(SessionManager.class.getName());
 
   private LauncherConfig config;
+  private ActiveConfig active;
   private AppChecks appChecks;
   private SessionAdmission admission;
   private SessionStarter starter;
@@ -59,6 +62,7 @@ public class SessionManager {
   @Inject
   public SessionManager(
       LauncherConfig config,
+      ActiveConfig active,
       AppChecks appChecks,
       SessionAdmission admission,
       SessionStarter starter,
@@ -71,6 +75,7 @@ public class SessionManager {
       ResourcePool pool,
       BackgroundTasks tasks) {
     this.config = config;
+    this.active = active;
     this.appChecks = appChecks;
     this.admission = admission;
     this.starter = starter;
@@ -102,7 +107,9 @@ public class SessionManager {
                 + pool.size()
                 + " resource(s), proxy file "
                 + proxyFile.path()
-                + (tasks.managed() ? ", on the managed executor" : ""));
+                + (tasks.managed() ? ", on the managed executor" : "")
+                + "; "
+                + SessionCgroups.describe());
   }
 
   /**
@@ -157,7 +164,8 @@ public class SessionManager {
    */
   public Launch launch(LaunchRequest request) {
     AppConfig app =
-        config
+        active
+            .current()
             .app(request.application())
             .orElseThrow(() -> new UnknownApplicationException(request.application()));
     Admission admitted = admission.admit(app, request.owner());

@@ -1,6 +1,7 @@
 package io.sessionlauncher.engine.session;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.engine.plugin.BoundedCall;
 import io.sessionlauncher.engine.plugin.ConfigBinder;
 import io.sessionlauncher.engine.plugin.PluginCatalog;
@@ -43,6 +44,7 @@ public class SessionStarter {
   private static final Logger LOG = Logger.getLogger(SessionStarter.class.getName());
 
   private LauncherConfig config;
+  private ActiveConfig active;
   private PluginCatalog plugins;
   private SessionRegistry registry;
   private SessionAdmission admission;
@@ -59,6 +61,7 @@ public class SessionStarter {
   @Inject
   public SessionStarter(
       LauncherConfig config,
+      ActiveConfig active,
       PluginCatalog plugins,
       SessionRegistry registry,
       SessionAdmission admission,
@@ -69,6 +72,7 @@ public class SessionStarter {
       SecretGenerator secrets,
       Clock clock) {
     this.config = config;
+    this.active = active;
     this.plugins = plugins;
     this.registry = registry;
     this.admission = admission;
@@ -117,7 +121,8 @@ public class SessionStarter {
               }
             });
     var unusedReadiness =
-        Readiness.whenReady(launcher, config.configuration().timeout(), tasks::executeLongRunning)
+        Readiness.whenReady(
+                launcher, active.current().configuration().timeout(), tasks::executeLongRunning)
             .whenComplete(
                 (ready, failure) -> {
                   if (failure == null) {
@@ -213,7 +218,7 @@ public class SessionStarter {
     AppConfig app = admitted.app();
     SessionTemplates.Expansion expansion =
         SessionTemplates.expand(
-            config, app, request, admitted.id(), admitted.resource(), secrets.next());
+            active.current(), app, request, admitted.id(), admitted.resource(), secrets.next());
     PluginResolver.Resolved resolved =
         plugins.resolver().resolve(app.product(), app.mode(), expansion.config());
     ProductLauncher launcher =
@@ -240,7 +245,7 @@ public class SessionStarter {
    * hold the request and its admitted slot. Nothing has started yet, so nothing is left to stop.
    */
   private ProductLauncher createBounded(PluginResolver.Resolved resolved, LaunchContext context) {
-    Duration limit = config.configuration().timeout();
+    Duration limit = active.current().configuration().timeout();
     String call = "Plugin " + resolved.plugin().name() + ": create";
     try {
       return BoundedCall.call(

@@ -1,10 +1,10 @@
 package io.sessionlauncher.engine.session;
 
 import io.sessionlauncher.engine.concurrent.BackgroundTasks;
+import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.engine.os.TcpConnections;
 import io.sessionlauncher.engine.plugin.BoundedCall;
 import io.sessionlauncher.engine.process.LogCap;
-import io.sessionlauncher.model.AppConfig;
 import io.sessionlauncher.model.AppLimits;
 import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.LauncherConfig;
@@ -41,6 +41,7 @@ public class SessionSweeper {
   private static final Duration CHECK_MARGIN = Duration.ofSeconds(1);
 
   private LauncherConfig config;
+  private ActiveConfig active;
   private SessionRegistry registry;
   private SessionEnder ender;
   private BackgroundTasks tasks;
@@ -53,11 +54,13 @@ public class SessionSweeper {
   @Inject
   public SessionSweeper(
       LauncherConfig config,
+      ActiveConfig active,
       SessionRegistry registry,
       SessionEnder ender,
       BackgroundTasks tasks,
       Clock clock) {
     this.config = config;
+    this.active = active;
     this.registry = registry;
     this.ender = ender;
     this.tasks = tasks;
@@ -112,8 +115,7 @@ public class SessionSweeper {
         continue;
       }
       capLog(snapshot, supervision.maxLogBytes());
-      AppLimits limits =
-          config.app(snapshot.application()).map(AppConfig::limits).orElse(AppLimits.NONE);
+      AppLimits limits = active.limitsOf(snapshot.application());
       if (!connectedRead && limits.idleTimeout() != null) {
         connected = establishedPorts();
         connectedRead = true;

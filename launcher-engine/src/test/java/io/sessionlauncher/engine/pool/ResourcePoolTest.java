@@ -180,4 +180,42 @@ class ResourcePoolTest {
     assertEquals(pairs, new HashSet<>(drained).size());
     assertEquals(0, pool.available());
   }
+
+  @Test
+  void resizeKeepsTheLiveSessionsPairsHeldAndHandsOutOnlyTheNewFreeOnes() {
+    ResourcePool pool = new ResourcePool(List.of(new ResourceRange("h", 1, 2)), ALL_FREE);
+    HostPort live = pool.acquire();
+
+    pool.resize(List.of(new ResourceRange("h", 1, 4)));
+
+    assertEquals(4, pool.size());
+    assertEquals(3, pool.available(), "the live session's pair stays held");
+    assertEquals(
+        List.of(new HostPort("h", 2), new HostPort("h", 3), new HostPort("h", 4)), drain(pool));
+    pool.release(live);
+    assertEquals(List.of(live), drain(pool));
+  }
+
+  @Test
+  void aPairDroppedByAResizeLeavesThePoolAtItsReleaseAndIsHeldIfItComesBackBefore() {
+    ResourcePool pool = new ResourcePool(List.of(new ResourceRange("h", 1, 2)), ALL_FREE);
+    HostPort live = pool.acquire();
+
+    pool.resize(List.of(new ResourceRange("h", 2, 2)));
+    assertEquals(
+        List.of(new HostPort("h", 2)), drain(pool), "the dropped pair is never handed out");
+    pool.release(new HostPort("h", 2));
+
+    pool.resize(List.of(new ResourceRange("h", 1, 2)));
+    assertEquals(1, pool.available(), "back in the ranges while its session lives: still held");
+    assertEquals(List.of(new HostPort("h", 2)), drain(pool));
+    pool.release(new HostPort("h", 2));
+
+    pool.resize(List.of(new ResourceRange("h", 2, 2)));
+    pool.release(live);
+    assertEquals(1, pool.size());
+    assertEquals(1, pool.available(), "released outside the ranges: gone, not counted");
+    pool.resize(List.of(new ResourceRange("h", 1, 2)));
+    assertEquals(2, pool.available(), "released while dropped: free when it comes back");
+  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
 import io.sessionlauncher.engine.testing.Await;
 import io.sessionlauncher.engine.testing.TestClock;
+import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
@@ -145,6 +146,31 @@ class ProxyMapSyncTest {
             .snapshot();
     sync.onChange(changeOf(neverReady.withState(SessionState.STOPPING)));
     assertEquals(writes, file.writes.get(), "writes for sessions that had no line");
+  }
+
+  /** A program that exits right after its ready line: its end can begin before ready is told. */
+  @Test
+  void aReadyToldAfterTheEndBeganGetsNoLineAndAnEndTakesALineAway() throws IOException {
+    ProxyMapFile file = new ProxyMapFile(dir.resolve("proxy.txt"));
+    ProxyMapSync sync = new ProxyMapSync(file, registry);
+    LiveSession exiting =
+        Starting.session(
+            SessionId.random(), "viz", "tester", new HostPort("127.0.0.1", 9005), clock.instant());
+    registry.add(exiting);
+    exiting.markReady(clock.instant());
+    Session ready = exiting.snapshot();
+    assertTrue(exiting.beginEnd(EndCause.EXITED));
+    sync.onChange(changeOf(exiting.snapshot()));
+
+    sync.onChange(changeOf(ready));
+
+    assertTrue(
+        !Files.exists(file.path()) || Files.readAllLines(file.path()).isEmpty(),
+        "no line for a session whose end began");
+    Session other = ready(9006);
+    sync.onChange(changeOf(other));
+    sync.onChange(changeOf(other.withState(SessionState.ENDED)));
+    assertEquals(List.of(), Files.readAllLines(file.path()));
   }
 
   private static SessionChange changeOf(Session session) {

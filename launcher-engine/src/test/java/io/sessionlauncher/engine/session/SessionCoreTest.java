@@ -116,6 +116,12 @@ class SessionCoreTest {
   }
 
   private SessionChange endOfOnlySession() {
+    // A caller waiting for an end another thread carries out is answered as the session is
+    // finished, a moment before that thread announces the end.
+    Await.until(
+        Duration.ofSeconds(WAIT_SECONDS),
+        () -> changes.stream().anyMatch(change -> change.state() == SessionState.ENDED),
+        "the end announced");
     List<SessionChange> ends =
         changes.stream().filter(change -> change.state() == SessionState.ENDED).toList();
     assertEquals(1, ends.size(), "ends " + ends);

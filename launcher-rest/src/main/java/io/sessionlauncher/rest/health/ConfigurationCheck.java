@@ -1,5 +1,6 @@
 package io.sessionlauncher.rest.health;
 
+import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.model.LauncherConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,18 +22,19 @@ public class ConfigurationCheck implements HealthCheck {
   /** The check's name in {@code /health/ready}. */
   public static final String NAME = "launcher-configuration";
 
-  private LauncherConfig config;
+  private ActiveConfig active;
 
   /** For CDI's proxy. */
   protected ConfigurationCheck() {}
 
   @Inject
-  public ConfigurationCheck(LauncherConfig config) {
-    this.config = config;
+  public ConfigurationCheck(ActiveConfig active) {
+    this.active = active;
   }
 
   @Override
   public HealthCheckResponse call() {
+    LauncherConfig config = active.current();
     boolean usable = !config.apps().isEmpty() && !config.resources().isEmpty();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("file", String.valueOf(config.source()));

@@ -21,12 +21,12 @@ import java.util.Set;
  * static file at {@code /js/app.js} would be taken for a session id, and a second root resource at
  * {@code /} would be ambiguous in JAX-RS. Instead, {@code GET} and {@code HEAD} of any path whose
  * first segment is not the endpoint are rewritten to {@code /@content/<path>} ({@code /plugins} to
- * {@code /@plugins}), and {@code POST /upload} to {@code /@upload}. Those names hold an {@code @},
- * which the endpoint may not (see the config loader), so the rewritten paths can never be a
- * session's. The proxy's paths ({@code /proxy}, {@code /session/...}) are not rewritten either; the
- * endpoint may not take their names (see the config loader). The session endpoint is never
- * rewritten: {@code GET /paraview/<id>} is always the session, even if the content folder has a
- * {@code paraview} sub-folder.
+ * {@code /@plugins}), and {@code POST /upload} to {@code /@upload} ({@code POST /admin/reload} to
+ * {@code /@admin/reload}). Those names hold an {@code @}, which the endpoint may not (see the
+ * config loader), so the rewritten paths can never be a session's. The proxy's paths ({@code
+ * /proxy}, {@code /session/...}) are not rewritten either; the endpoint may not take their names
+ * (see the config loader). The session endpoint is never rewritten: {@code GET /paraview/<id>} is
+ * always the session, even if the content folder has a {@code paraview} sub-folder.
  */
 @Provider
 @PreMatching
@@ -103,6 +103,8 @@ public class InternalRoutes implements ContainerRequestFilter {
     } else if (method.equals(HttpMethod.POST)
         && (path.equals(PUBLIC_UPLOAD) || path.equals(PUBLIC_UPLOAD + "/"))) {
       rewrite(request, UPLOAD);
+    } else if (method.equals(HttpMethod.POST) && path.equals(PUBLIC_ADMIN + "/reload")) {
+      rewrite(request, ADMIN + "/reload");
     } else if (INTERNAL.contains(first)) {
       // Only this filter may route to the internal names; from outside they do not exist.
       request.abortWith(Json.error(404, "No resource at /" + path));

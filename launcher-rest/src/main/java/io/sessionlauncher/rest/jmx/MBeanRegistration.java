@@ -1,7 +1,9 @@
 package io.sessionlauncher.rest.jmx;
 
 import io.sessionlauncher.engine.audit.AuditTrail;
+import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.engine.pool.ResourcePool;
+import io.sessionlauncher.engine.reload.ConfigReload;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.rest.metrics.LaunchMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,8 @@ public class MBeanRegistration {
   private ResourcePool pool;
   private LaunchMetrics launches;
   private AuditTrail audit;
+  private ConfigReload reload;
+  private BackgroundTasks tasks;
   private ObjectName name;
 
   /** For CDI's proxy. */
@@ -38,11 +42,18 @@ public class MBeanRegistration {
 
   @Inject
   public MBeanRegistration(
-      SessionManager sessions, ResourcePool pool, LaunchMetrics launches, AuditTrail audit) {
+      SessionManager sessions,
+      ResourcePool pool,
+      LaunchMetrics launches,
+      AuditTrail audit,
+      ConfigReload reload,
+      BackgroundTasks tasks) {
     this.sessions = sessions;
     this.pool = pool;
     this.launches = launches;
     this.audit = audit;
+    this.reload = reload;
+    this.tasks = tasks;
   }
 
   synchronized void register(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -56,7 +67,8 @@ public class MBeanRegistration {
         LOG.warning(() -> "Replacing a stale " + objectName + " left by an earlier deployment");
         unregister(server, objectName);
       }
-      server.registerMBean(new SessionLauncherMBean(sessions, pool, launches, audit), objectName);
+      server.registerMBean(
+          new SessionLauncherMBean(sessions, pool, launches, audit, reload, tasks), objectName);
       name = objectName;
     } catch (JMException e) {
       // Management is an extra: the launcher serves its clients without it.

@@ -2,6 +2,8 @@ package io.sessionlauncher.rest.jmx;
 
 import io.sessionlauncher.engine.audit.AuditTrail;
 import io.sessionlauncher.engine.pool.ResourcePool;
+import io.sessionlauncher.engine.reload.ConfigReload;
+import io.sessionlauncher.engine.reload.ReloadRefusedException;
 import io.sessionlauncher.engine.session.SessionManager;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
@@ -9,6 +11,9 @@ import io.sessionlauncher.model.SessionNotFoundException;
 import io.sessionlauncher.rest.metrics.LaunchMetrics;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The launcher's MBean: reads the engine's registry, pool and counts, and stops sessions through
@@ -23,13 +28,22 @@ final class SessionLauncherMBean implements SessionLauncherMXBean {
   private final ResourcePool pool;
   private final LaunchMetrics launches;
   private final AuditTrail audit;
+  private final ConfigReload reload;
+  private final Executor tasks;
 
   SessionLauncherMBean(
-      SessionManager sessions, ResourcePool pool, LaunchMetrics launches, AuditTrail audit) {
+      SessionManager sessions,
+      ResourcePool pool,
+      LaunchMetrics launches,
+      AuditTrail audit,
+      ConfigReload reload,
+      Executor tasks) {
     this.sessions = sessions;
     this.pool = pool;
     this.launches = launches;
     this.audit = audit;
+    this.reload = reload;
+    this.tasks = tasks;
   }
 
   @Override
@@ -87,6 +101,23 @@ final class SessionLauncherMBean implements SessionLauncherMXBean {
       }
     }
     return stopped;
+  }
+
+  @Override
+  public String reloadConfiguration() {
+    try {
+      // On the application's executor: a JMX thread has none of the application's context, and
+      // metrics a reload registers (a new application's) must be the application's.
+      return CompletableFuture.supplyAsync(() -> reload.reload(AUDIT_USER, null).summary(), tasks)
+          .join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof ReloadRefusedException refused) {
+        // A JDK exception with the message only: a remote client has none of the launcher's
+        // classes.
+        throw new IllegalStateException(refused.getMessage());
+      }
+      throw e;
+    }
   }
 
   private String stop(SessionId id) {

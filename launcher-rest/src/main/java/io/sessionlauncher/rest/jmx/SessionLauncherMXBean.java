@@ -41,4 +41,15 @@ public interface SessionLauncherMXBean {
    * @return how many were stopped
    */
   int stopAllSessions();
+
+  /**
+   * Reads {@code launcher.json} again and puts it in force, as {@code POST /admin/reload} does: the
+   * file is checked as at start-up first, and one that fails a check, or changes a key a running
+   * launcher cannot take over, changes nothing.
+   *
+   * @return what changed: applications added, removed (their live sessions run on) and changed, and
+   *     the pool's size before and after
+   * @throws IllegalStateException when the file is refused, naming the file and the key
+   */
+  String reloadConfiguration();
 }

@@ -1,6 +1,7 @@
 package io.sessionlauncher.rest.metrics;
 
 import io.sessionlauncher.engine.audit.AuditEvent;
+import io.sessionlauncher.engine.reload.ConfigReloaded;
 import io.sessionlauncher.engine.session.SessionChange;
 import io.sessionlauncher.model.EndCause;
 import io.sessionlauncher.model.LauncherConfig;
@@ -92,6 +93,17 @@ public class LaunchMetrics {
     for (String application : config.apps().keySet()) {
       for (String outcome : new String[] {"ready", "failed"}) {
         var unused = startTimer(application, outcome);
+      }
+    }
+  }
+
+  /** A reload's new applications get their timers as the first ones did. */
+  void onReload(@Observes ConfigReloaded reload) {
+    for (String application : reload.current().apps().keySet()) {
+      if (!reload.previous().apps().containsKey(application)) {
+        for (String outcome : new String[] {"ready", "failed"}) {
+          var unused = startTimer(application, outcome);
+        }
       }
     }
   }

@@ -1,9 +1,11 @@
 package io.sessionlauncher.rest.security;
 
+import io.sessionlauncher.engine.os.ClientConnection;
 import io.sessionlauncher.model.Caller;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The server's security context with the launcher's view of the caller and the client's address,
@@ -15,11 +17,14 @@ public final class CallerSecurityContext implements SecurityContext {
   private final SecurityContext server;
   private final Caller caller;
   private final String client;
+  private final ClientConnection connection;
 
-  CallerSecurityContext(SecurityContext server, Caller caller, String client) {
+  CallerSecurityContext(
+      SecurityContext server, Caller caller, String client, ClientConnection connection) {
     this.server = server;
     this.caller = Objects.requireNonNull(caller, "caller");
     this.client = client;
+    this.connection = connection;
   }
 
   /** The caller of a request that passed {@link SignOnFilter}, else anonymous. */
@@ -36,13 +41,21 @@ public final class CallerSecurityContext implements SecurityContext {
         : null;
   }
 
+  /** The client's connection, or empty where the server does not tell it. */
+  public static Optional<ClientConnection> connectionOf(SecurityContext context) {
+    return context != null && context.getUserPrincipal() instanceof KnownCaller known
+        ? Optional.ofNullable(known.connection())
+        : Optional.empty();
+  }
+
   @Override
   public Principal getUserPrincipal() {
-    return new KnownCaller(caller, client);
+    return new KnownCaller(caller, client, connection);
   }
 
   /** The principal as the launcher knows it: the caller, and where the request came from. */
-  private record KnownCaller(Caller caller, String client) implements Principal {
+  private record KnownCaller(Caller caller, String client, ClientConnection connection)
+      implements Principal {
     @Override
     public String getName() {
       return caller.name();

@@ -2,6 +2,7 @@ package io.sessionlauncher.rest.security;
 
 import io.sessionlauncher.engine.access.SessionAccess;
 import io.sessionlauncher.engine.audit.AuditTrail;
+import io.sessionlauncher.engine.os.ClientConnection;
 import io.sessionlauncher.model.AccessDeniedException;
 import io.sessionlauncher.model.Caller;
 import io.sessionlauncher.model.SignOnRequiredException;
@@ -28,7 +29,13 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class SignOnFilter implements ContainerRequestFilter {
   /** Request attribute holding the client's address, set by {@link ClientAddressFilter}. */
-  static final String CLIENT_ADDRESS = "io.sessionlauncher.clientAddress";
+  public static final String CLIENT_ADDRESS = "io.sessionlauncher.clientAddress";
+
+  /**
+   * Request attribute holding the client's {@link io.sessionlauncher.engine.os.ClientConnection},
+   * set by {@link ClientAddressFilter}.
+   */
+  public static final String CLIENT_CONNECTION = "io.sessionlauncher.clientConnection";
 
   /** The audit trail's user of a request without one. */
   static final String UNKNOWN_USER = "-";
@@ -71,6 +78,12 @@ public class SignOnFilter implements ContainerRequestFilter {
       throw e;
     }
     request.setSecurityContext(
-        new CallerSecurityContext(request.getSecurityContext(), caller, client));
+        new CallerSecurityContext(
+            request.getSecurityContext(),
+            caller,
+            client,
+            request.getProperty(CLIENT_CONNECTION) instanceof ClientConnection connection
+                ? connection
+                : null));
   }
 }

@@ -2,6 +2,8 @@ package io.sessionlauncher.rest.sessions;
 
 import io.sessionlauncher.engine.access.SessionAccess;
 import io.sessionlauncher.engine.audit.AuditTrail;
+import io.sessionlauncher.engine.config.ActiveConfig;
+import io.sessionlauncher.engine.session.ClientWatch;
 import io.sessionlauncher.engine.session.Launch;
 import io.sessionlauncher.engine.session.SessionTraffic;
 import io.sessionlauncher.model.AccessDeniedException;
@@ -68,6 +70,8 @@ public class SessionResource {
   private AuditTrail audit;
   private SessionEventStreams streams;
   private SessionTraffic traffic;
+  private ClientWatch clientWatch;
+  private ActiveConfig active;
 
   /** For CDI's proxy. */
   protected SessionResource() {}
@@ -78,12 +82,16 @@ public class SessionResource {
       LauncherConfig config,
       AuditTrail audit,
       SessionEventStreams streams,
-      SessionTraffic traffic) {
+      SessionTraffic traffic,
+      ClientWatch clientWatch,
+      ActiveConfig active) {
     this.sessions = sessions;
     this.config = config;
     this.audit = audit;
     this.streams = streams;
     this.traffic = traffic;
+    this.clientWatch = clientWatch;
+    this.active = active;
   }
 
   /**
@@ -91,7 +99,8 @@ public class SessionResource {
    * given back to the server as soon as the process runs: a hundred launches waiting for their
    * sessions hold no threads. With {@code Prefer: respond-async} (RFC 7240) the answer is 202 at
    * once, with the session in state {@code starting} and its URL in {@code Location}, for a client
-   * that follows it with GET or its {@code /events}.
+   * that follows it with GET or its {@code /events}. A client that closes its connection before the
+   * session is ready has the session ended ({@link ClientWatch}).
    */
   @POST
   @Path("{endpoint: [^/]+}")
@@ -130,6 +139,11 @@ public class SessionResource {
       }
     }
     boolean answerNow = !answered;
+    if (answerNow) {
+      // No slot held for nobody: a client that leaves before the answer ends its session.
+      CallerSecurityContext.connectionOf(security)
+          .ifPresent(connection -> clientWatch.endIfClientLeaves(launch.id(), connection));
+    }
     var unused =
         launch
             .ready()
@@ -378,7 +392,8 @@ public class SessionResource {
   }
 
   private List<String> fields() {
-    return config.configuration().fields();
+    // A reload may change them.
+    return active.current().configuration().fields();
   }
 
   private static String withoutSlashes(String path) {

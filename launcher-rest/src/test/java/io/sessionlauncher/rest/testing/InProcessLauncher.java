@@ -3,6 +3,7 @@ package io.sessionlauncher.rest.testing;
 import io.sessionlauncher.engine.access.SessionAccess;
 import io.sessionlauncher.engine.audit.AuditTrail;
 import io.sessionlauncher.engine.concurrent.BackgroundTasksProducer;
+import io.sessionlauncher.engine.config.ActiveConfig;
 import io.sessionlauncher.engine.config.ConfigLoader;
 import io.sessionlauncher.engine.persist.SessionStore;
 import io.sessionlauncher.engine.plugin.PluginCatalog;
@@ -10,7 +11,9 @@ import io.sessionlauncher.engine.plugin.PluginValidation;
 import io.sessionlauncher.engine.pool.BindPortProbe;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.proxy.ProxyMapFile;
+import io.sessionlauncher.engine.reload.ConfigReload;
 import io.sessionlauncher.engine.session.AppChecks;
+import io.sessionlauncher.engine.session.ClientWatch;
 import io.sessionlauncher.engine.session.ClockProducer;
 import io.sessionlauncher.engine.session.ProxyMapSync;
 import io.sessionlauncher.engine.session.SecretGenerator;
@@ -146,6 +149,7 @@ public final class InProcessLauncher
                   HostCheckFilter.class,
                   HostCheckFilter.class,
                   SignOnFilter.class,
+                  GrizzlyClientAddress.class,
                   PluginsResource.class,
                   AdminResource.class,
                   HttpProxyResource.class),
@@ -239,6 +243,8 @@ public final class InProcessLauncher
             .disableDiscovery()
             .addBeanClasses(
                 ConfigLoader.class,
+                ActiveConfig.class,
+                ConfigReload.class,
                 BindPortProbe.class,
                 ResourcePool.class,
                 PluginCatalog.class,
@@ -254,6 +260,7 @@ public final class InProcessLauncher
                 SessionRegistry.class,
                 SessionRecovery.class,
                 SessionSweeper.class,
+                ClientWatch.class,
                 ProxyMapSync.class,
                 SessionRecords.class,
                 ClockProducer.class,
