@@ -33,6 +33,7 @@ final class FixedKeys {
           new Key("configuration.allowed_hosts", s -> s.http().allowedHosts()),
           new Key("configuration.max_upload_size", s -> s.http().maxUploadBytes()),
           new Key("configuration.upload_quota", s -> s.http().uploadQuotaBytes()),
+          new Key("configuration.proxy_max_message_size", s -> s.http().proxyMaxMessageBytes()),
           new Key("configuration.stop_grace", s -> s.supervision().stopGrace()),
           new Key("configuration.max_log_size", s -> s.supervision().maxLogBytes()),
           new Key("configuration.keep_ended", s -> s.supervision().keepEnded()),

@@ -174,4 +174,14 @@ class ConfigReloadTest {
     assertTrue(refused.getMessage().contains("restart the application"), refused.getMessage());
     assertTrue(engine.proxy().read().contains(live.id().toString()), "the old file in use");
   }
+
+  @Test
+  void theProxysLargestMessageIsRefusedLiveForTheBridgesOpenWithIt() {
+    start();
+    json.shared().set("configuration.proxy_max_message_size", 1024).write();
+
+    ReloadRefusedException refused = assertThrows(ReloadRefusedException.class, this::reload);
+
+    assertEquals("configuration.proxy_max_message_size", refused.key());
+  }
 }
