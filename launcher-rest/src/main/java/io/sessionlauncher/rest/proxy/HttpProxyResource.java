@@ -138,7 +138,7 @@ public class HttpProxyResource {
       Session session = proxy.routes.session(caller, request);
       HttpRequest.Builder builder =
           HttpRequest.newBuilder(
-              request.target("http", session.resource().host(), session.resource().port()));
+              request.target("http", session.address().host(), session.address().port()));
       copyRequestHeaders(builder);
       String client = CallerSecurityContext.clientOf(security);
       if (client != null) {

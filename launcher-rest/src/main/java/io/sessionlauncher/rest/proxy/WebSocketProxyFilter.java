@@ -165,7 +165,7 @@ public class WebSocketProxyFilter extends HttpFilter {
     try {
       return builder
           .buildAsync(
-              target.target("ws", session.resource().host(), session.resource().port()), bridge)
+              target.target("ws", session.address().host(), session.address().port()), bridge)
           .get(CONNECT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

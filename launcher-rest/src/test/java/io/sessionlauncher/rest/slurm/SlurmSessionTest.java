@@ -124,6 +124,10 @@ class SlurmSessionTest {
         "through the launcher",
         new WebSocketClient()
             .echo(URI.create(session.getString("sessionURL")), "through the launcher"));
+    // The launcher's own proxy routes to the job's address too, not to a port of the pool.
+    Answer proxied = http.get(launcher.uri("/session/" + id + "/anything"));
+    assertEquals(200, proxied.status(), proxied.body());
+    assertEquals("demo session on port " + port, proxied.body().strip());
 
     long deleting = System.nanoTime();
     Answer deleted = http.delete(endpoint(id));
