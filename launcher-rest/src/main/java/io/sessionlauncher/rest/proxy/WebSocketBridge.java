@@ -24,13 +24,11 @@ import java.util.logging.Logger;
 
 /**
  * One proxied WebSocket: the browser's connection (a Jakarta WebSocket endpoint of the server) and
- * the session's (the JDK's client), each message passed on as it arrives: whole when it arrives
- * whole, else in fragments of up to {@link MessageParts#WINDOW} bytes.
+ * the session's (the JDK's client), each message passed on as it arrives, fragments as fragments.
  *
- * <p>Backpressure both ways: the parts of a message are gathered up to the window, and once it is
- * full (or the message complete) it is written before more is read: the next part from the session
- * is asked for ({@code request(1)}) only then, and a part from the browser is handed to the session
- * before the container reads the next. So the launcher holds at most one window per direction,
+ * <p>Backpressure both ways: a message part from the session is asked for ({@code request(1)}) only
+ * once the previous one was written to the browser, and a part from the browser is handed to the
+ * session before the container reads the next. So one part per direction is all the launcher holds,
  * however slow either side is. A message past {@code proxy_max_message_size} closes both sides with
  * 1009; the session's end closes them with 1001; a close of either side is passed on with its code
  * and reason.
@@ -56,13 +54,6 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
 
   private long fromSession;
 
-  /**
-   * The parts of the message under way from the browser, and from the session, not yet passed on.
-   */
-  private final MessageParts browserParts = new MessageParts();
-
-  private final MessageParts sessionParts = new MessageParts();
-
   WebSocketBridge(
       SessionId sessionId,
       ProxiedConnection counted,
@@ -87,12 +78,13 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    int bytes = MessageParts.utf8Length(data);
+    String part = data.toString();
+    long bytes = Utf8.length(part);
     if (tooLarge(fromSession += bytes)) {
       return null;
     }
     fromSession = last ? 0 : fromSession;
-    toBrowser(remote -> sessionParts.text(data, bytes, last, remote::sendText), bytes);
+    toBrowser(remote -> remote.sendText(part, last), bytes);
     return null;
   }
 
@@ -103,10 +95,8 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
       return null;
     }
     fromSession = last ? 0 : fromSession;
-    toBrowser(
-        remote ->
-            sessionParts.binary(data, last, (part, end) -> remote.sendBinary(writable(part), end)),
-        bytes);
+    ByteBuffer part = writable(data);
+    toBrowser(remote -> remote.sendBinary(part, last), bytes);
     return null;
   }
 
@@ -183,12 +173,10 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
         String.class,
         (MessageHandler.Partial<String>)
             (part, last) -> {
-              int bytes = MessageParts.utf8Length(part);
+              long bytes = Utf8.length(part);
               if (!tooLarge(fromBrowser += bytes)) {
                 fromBrowser = last ? 0 : fromBrowser;
-                fromBrowser(bytes);
-                browserParts.text(
-                    part, bytes, last, (held, end) -> toSession(toSession.sendText(held, end)));
+                toSession(toSession.sendText(part, last), bytes);
               }
             });
     session.addMessageHandler(
@@ -198,33 +186,24 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
               long bytes = part.remaining();
               if (!tooLarge(fromBrowser += bytes)) {
                 fromBrowser = last ? 0 : fromBrowser;
-                fromBrowser(bytes);
-                browserParts.binary(
-                    part, last, (held, end) -> toSession(toSession.sendBinary(held, end)));
+                toSession(toSession.sendBinary(part, last), bytes);
               }
             });
     session.addMessageHandler(
         PongMessage.class,
         (MessageHandler.Whole<PongMessage>)
-            pong -> {
-              fromBrowser(0);
-              toSession(toSession.sendPong(pong.getApplicationData()));
-            });
+            pong -> toSession(toSession.sendPong(pong.getApplicationData()), 0));
     sockets.add(sessionId, this);
     toSession.request(1);
-  }
-
-  /** Counts a part from the browser as passed on, and as activity. */
-  private void fromBrowser(long bytes) {
-    metrics.sentToSession(bytes);
-    counted.touch();
   }
 
   /**
    * Waits until the session took the part: the container reads nothing more from this browser
    * meanwhile, which is the backpressure towards it.
    */
-  private void toSession(CompletableFuture<WebSocket> sent) {
+  private void toSession(CompletableFuture<WebSocket> sent, long bytes) {
+    metrics.sentToSession(bytes);
+    counted.touch();
     try {
       sent.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
