@@ -74,6 +74,15 @@ public final class LauncherClient implements Closeable {
     return send("GET", endpointPath + id, null);
   }
 
+  /** The session's WebSocket connections open through the launcher's proxy, as GET shows them. */
+  public int proxiedConnections(String id) {
+    HttpReply reply = get(id);
+    if (reply.status() != 200) {
+      throw new BenchmarkException("GET of session " + id + " answered " + reply.status());
+    }
+    return parse(reply.body()).getInt("proxiedConnections", 0);
+  }
+
   /**
    * Stops the session; the launcher answers once its process tree is gone.
    *

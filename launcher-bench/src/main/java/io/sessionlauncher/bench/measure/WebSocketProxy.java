@@ -1,6 +1,7 @@
 package io.sessionlauncher.bench.measure;
 
 import io.sessionlauncher.bench.BenchApps;
+import io.sessionlauncher.bench.BenchmarkException;
 import io.sessionlauncher.bench.http.Launched;
 import io.sessionlauncher.bench.http.LauncherClient;
 import io.sessionlauncher.bench.report.Figures;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The launcher's own WebSocket proxy beside a direct connection and Apache's {@code
@@ -30,6 +32,7 @@ public final class WebSocketProxy implements Measurement {
   private static final double TARGET_THROUGHPUT_RATIO = 0.8;
   private static final double TARGET_HEAP_BYTES_PER_CONNECTION = 50_000;
   private static final int WARM_UP = 500;
+  private static final int HEAP_WARM_UP = 10;
   private static final int ROUNDS = 20;
   private static final int BINARY_SIZE = 64 * 1024;
   private static final int BINARY_MESSAGES = 1000;
@@ -176,14 +179,33 @@ public final class WebSocketProxy implements Measurement {
     return rows;
   }
 
+  /** Until the launcher has closed the warm-up's connections too, so that they are not counted. */
+  private static void awaitNoProxiedConnections(LauncherClient client, String id)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (client.proxiedConnections(id) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new BenchmarkException("the warm-up's proxied connections stayed open for 10 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
   /** Many proxied connections open at once, each echoing; the live heap they add. */
-  private static ResultRow concurrent(
-      BenchContext context, LauncherClient client, HttpClient http) {
+  private static ResultRow concurrent(BenchContext context, LauncherClient client, HttpClient http)
+      throws InterruptedException {
     int count = context.settings().wsConnections();
     Launched session = client.launch(BenchApps.DEMO);
     List<EchoConnection> open = new ArrayList<>();
     try {
       URI uri = launcherUri(context, session);
+      // What the first connections to a session set up once (classes, caches) is not theirs each.
+      for (int i = 0; i < HEAP_WARM_UP; i++) {
+        try (EchoConnection connection = EchoConnection.open(http, uri)) {
+          var unused = connection.roundTrip(KIB_TEXT);
+        }
+      }
+      awaitNoProxiedConnections(client, session.id());
       long before = HeapProbe.liveBytes(context.serverPid());
       int served = 0;
       for (int i = 0; i < count; i++) {

@@ -12,7 +12,6 @@ import jakarta.websocket.RemoteEndpoint;
 import java.io.IOException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -80,7 +79,7 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
     String part = data.toString();
-    long bytes = part.getBytes(StandardCharsets.UTF_8).length;
+    long bytes = Utf8.length(part);
     if (tooLarge(fromSession += bytes)) {
       return null;
     }
@@ -174,7 +173,7 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
         String.class,
         (MessageHandler.Partial<String>)
             (part, last) -> {
-              long bytes = part.getBytes(StandardCharsets.UTF_8).length;
+              long bytes = Utf8.length(part);
               if (!tooLarge(fromBrowser += bytes)) {
                 fromBrowser = last ? 0 : fromBrowser;
                 toSession(toSession.sendText(part, last), bytes);
