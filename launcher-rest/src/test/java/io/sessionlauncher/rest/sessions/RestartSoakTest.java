@@ -1,6 +1,7 @@
 package io.sessionlauncher.rest.sessions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.engine.process.SessionCgroups;
 import io.sessionlauncher.rest.testing.ChildLauncher;
@@ -11,6 +12,8 @@ import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Http.Answer;
 import io.sessionlauncher.testing.LauncherJson;
 import io.sessionlauncher.testing.Waits;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -52,6 +55,9 @@ class RestartSoakTest {
 
   /** Sessions started before each SIGKILL and left running for the next launcher to adopt. */
   private static final int KEPT = 3;
+
+  /** Launches sent just before each SIGKILL, whose answers never come. */
+  private static final int IN_FLIGHT = 2;
 
   private static final int POOL = 32;
   private static final Duration LIMIT = Duration.ofMinutes(5);
@@ -123,29 +129,44 @@ class RestartSoakTest {
       adoptedCounts.add(kept.size());
       fdsStart = descriptors(launcher.pid());
       runCycles(life, cycles, failures);
+      assertLogsGrow(kept);
       if (life < LIFETIMES - 1) {
         for (int k = 0; k < KEPT; k++) {
           Answer created = http.post(uri("paraview/"), "{\"application\": \"ticks\"}");
           assertEquals(200, created.status(), created.body());
           kept.put(created.json().getString("id"), 0L);
         }
+        // Launches still in progress when the launcher dies: their clients never hear back.
+        List<Socket> inFlight = new ArrayList<>();
+        for (int k = 0; k < IN_FLIGHT; k++) {
+          inFlight.add(launch("ticks"));
+        }
+        int recorded = kept.size() + IN_FLIGHT;
+        Waits.until(
+            "the launches in flight recorded", AT_END, () -> records(dataDir).size() >= recorded);
         launcher.kill();
+        for (Socket socket : inFlight) {
+          socket.close();
+        }
         System.out.printf(
-            "[soak] launcher %d killed with SIGKILL after %d cycles, %d sessions left running%n",
-            life, cycles.get(), kept.size());
+            "[soak] launcher %d killed with SIGKILL after %d cycles, %d sessions running and %d"
+                + " launches in flight%n",
+            life, cycles.get(), kept.size(), IN_FLIGHT);
       }
     }
     Duration took = Duration.between(start, Instant.now());
 
-    for (Map.Entry<String, Long> session : kept.entrySet()) {
-      Path log = logOf(session.getKey());
-      Waits.until(
-          "the log of adopted " + session.getKey() + " to grow past " + session.getValue(),
-          AT_END,
-          () -> Files.size(log) > session.getValue());
-      Answer deleted = http.delete(uri("paraview/" + session.getKey()));
-      assertEquals(200, deleted.status(), deleted.body());
+    int leftAtEnd = 0;
+    for (JsonValue listed :
+        http.get(uri("paraview/")).json().getJsonArray("sessions").getValuesAs(JsonValue.class)) {
+      JsonObject session = listed.asJsonObject();
+      if (!session.getString("state").equals("ended")) {
+        Answer deleted = http.delete(uri("paraview/" + session.getString("id")));
+        assertEquals(200, deleted.status(), deleted.body());
+        leftAtEnd++;
+      }
     }
+    assertTrue(leftAtEnd >= kept.size(), leftAtEnd + " sessions live at the end");
     Waits.until("no record left", AT_END, () -> records(dataDir).isEmpty());
     // Launches whose create hung end on the launcher's bound; their threads end with the hang.
     int fdsAdopted = fdsStart;
@@ -176,8 +197,20 @@ class RestartSoakTest {
         "[soak] %d hung up before ready, %d hanging creates bounded, %s%n",
         hungUp.get(), hanging.get(), SessionCgroups.describe());
     System.out.printf(
-        "[soak] adopted per restart %s; last launcher's descriptors %d after adoption, %d at end%n",
-        adoptedCounts.subList(1, adoptedCounts.size()), fdsAdopted, fdsEnd);
+        "[soak] adopted per restart %s, %d sessions live at the end; last launcher's descriptors"
+            + " %d after adoption, %d at end%n",
+        adoptedCounts.subList(1, adoptedCounts.size()), leftAtEnd, fdsAdopted, fdsEnd);
+  }
+
+  /** Waits (bounded) until each adopted session's log has grown past its size at adoption. */
+  private void assertLogsGrow(Map<String, Long> adopted) {
+    for (Map.Entry<String, Long> session : adopted.entrySet()) {
+      Path log = logOf(session.getKey());
+      Waits.until(
+          "the log of adopted " + session.getKey() + " to grow past " + session.getValue(),
+          AT_END,
+          () -> Files.size(log) > session.getValue());
+    }
   }
 
   private void runCycles(int life, AtomicInteger cycles, AtomicInteger failures) throws Exception {
@@ -258,8 +291,19 @@ class RestartSoakTest {
 
   /** Sends a blocking launch and closes the connection without waiting for the answer. */
   private void hangUp(String app) {
+    try {
+      launch(app).close();
+      hungUp.incrementAndGet();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sends a blocking launch on a connection of its own, left open, its answer unread. */
+  private Socket launch(String app) throws IOException {
     String body = "{\"application\": \"" + app + "\"}";
-    try (Socket socket = new Socket("127.0.0.1", launcher.base().getPort())) {
+    Socket socket = new Socket("127.0.0.1", launcher.base().getPort());
+    try {
       socket
           .getOutputStream()
           .write(
@@ -269,9 +313,10 @@ class RestartSoakTest {
                       + "\r\n\r\n"
                       + body)
                   .getBytes(StandardCharsets.US_ASCII));
-      hungUp.incrementAndGet();
+      return socket;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      socket.close();
+      throw e;
     }
   }
 
