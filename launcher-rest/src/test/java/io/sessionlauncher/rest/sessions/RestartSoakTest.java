@@ -16,8 +16,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +91,7 @@ class RestartSoakTest {
     Path dataDir = folder.resolve("data");
     json =
         DemoApp.configuration(folder, firstPort, firstPort + POOL - 1)
-            .timeout(3)
+            .timeout(5)
             .stopGrace(1)
             .set("configuration.data_dir", dataDir.toString())
             .set("configuration.on_restart", "adopt")
@@ -356,14 +354,22 @@ class RestartSoakTest {
     throw new IllegalStateException("no " + POOL + " free ports in 47000-47999");
   }
 
-  /** The pool's ports that cannot be bound on loopback. */
-  private static List<Integer> heldPorts(int first) {
+  /**
+   * The pool's ports something listens on, from {@code /proc/net/tcp} and {@code tcp6}: listeners
+   * only, since the pool lies in the ephemeral range, where other programs' outgoing connections
+   * may hold a port for a moment.
+   */
+  private static List<Integer> heldPorts(int first) throws IOException {
     List<Integer> held = new ArrayList<>();
-    for (int port = first; port < first + POOL; port++) {
-      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        var unused = socket.getLocalPort();
-      } catch (IOException e) {
-        held.add(port);
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      List<String> sockets = Files.readAllLines(Path.of(table));
+      for (String line : sockets.subList(1, sockets.size())) {
+        String[] fields = line.trim().split("\\s+");
+        String local = fields[1];
+        int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16);
+        if (fields[3].equals("0A") && port >= first && port < first + POOL) {
+          held.add(port);
+        }
       }
     }
     return held;
