@@ -114,6 +114,7 @@ class RestartSoakTest {
     AtomicInteger cycles = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
     int fdsStart = 0;
+    int capacity = 0;
     Instant start = Instant.now();
     for (int life = 0; life < LIFETIMES; life++) {
       launcher = ChildLauncher.start(config, folder, "launcher" + life, HangingCreatePlugin.class);
@@ -125,6 +126,9 @@ class RestartSoakTest {
         session.setValue(Files.size(logOf(session.getKey())));
       }
       adoptedCounts.add(kept.size());
+      if (life == 0) {
+        capacity = capacity();
+      }
       fdsStart = descriptors(launcher.pid());
       runCycles(life, cycles, failures);
       assertLogsGrow(kept);
@@ -166,6 +170,7 @@ class RestartSoakTest {
     }
     assertTrue(leftAtEnd >= kept.size(), leftAtEnd + " sessions live at the end");
     Waits.until("no record left", AT_END, () -> records(dataDir).isEmpty());
+    assertEquals(capacity, capacity(), "sessions the pool holds at once, as at the start");
     // Launches whose create hung end on the launcher's bound; their threads end with the hang.
     int fdsAdopted = fdsStart;
     Waits.until(
@@ -195,9 +200,27 @@ class RestartSoakTest {
         "[soak] %d hung up before ready, %d hanging creates bounded, %s%n",
         hungUp.get(), hanging.get(), SessionCgroups.describe());
     System.out.printf(
-        "[soak] adopted per restart %s, %d sessions live at the end; last launcher's descriptors"
-            + " %d after adoption, %d at end%n",
-        adoptedCounts.subList(1, adoptedCounts.size()), leftAtEnd, fdsAdopted, fdsEnd);
+        "[soak] adopted per restart %s, %d sessions live at the end, pool capacity %d at start"
+            + " and end; last launcher's descriptors %d after adoption, %d at end%n",
+        adoptedCounts.subList(1, adoptedCounts.size()), leftAtEnd, capacity, fdsAdopted, fdsEnd);
+  }
+
+  /**
+   * How many sessions the launcher starts at once before it answers 503: the pool's free pairs,
+   * which a leaked port would lower. Ends every session it started, and waits until they are gone.
+   */
+  private int capacity() {
+    List<String> started = new ArrayList<>();
+    for (Answer created = http.post(uri("paraview/"), "{\"application\": \"steady\"}");
+        created.status() == 200;
+        created = http.post(uri("paraview/"), "{\"application\": \"steady\"}")) {
+      started.add(created.json().getString("id"));
+      assertTrue(started.size() <= POOL, "more sessions than pool ports");
+    }
+    for (String id : started) {
+      assertEquals(200, http.delete(uri("paraview/" + id)).status(), id);
+    }
+    return started.size();
   }
 
   /** Waits (bounded) until each adopted session's log has grown past its size at adoption. */
