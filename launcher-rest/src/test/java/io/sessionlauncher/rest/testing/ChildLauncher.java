@@ -2,6 +2,7 @@ package io.sessionlauncher.rest.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sessionlauncher.spi.LauncherPlugin;
 import io.sessionlauncher.testing.Waits;
 import java.io.IOException;
 import java.net.URI;
@@ -26,13 +27,37 @@ public final class ChildLauncher implements AutoCloseable {
 
   /** Starts a launcher on {@code config} and waits (bounded) until it serves. */
   public static ChildLauncher start(Path config, Path folder, String name) throws IOException {
+    return start(config, folder, name, System.getProperty("java.class.path"));
+  }
+
+  /**
+   * Starts a launcher on {@code config} with {@code plugin} registered for it alone (a services
+   * file in {@code folder}, on its class path only), and waits (bounded) until it serves.
+   */
+  public static ChildLauncher start(
+      Path config, Path folder, String name, Class<? extends LauncherPlugin<?>> plugin)
+      throws IOException {
+    Path services = folder.resolve("plugins").resolve("META-INF").resolve("services");
+    Files.createDirectories(services);
+    Files.writeString(services.resolve(LauncherPlugin.class.getName()), plugin.getName() + "\n");
+    return start(
+        config,
+        folder,
+        name,
+        System.getProperty("java.class.path")
+            + java.io.File.pathSeparator
+            + folder.resolve("plugins"));
+  }
+
+  private static ChildLauncher start(Path config, Path folder, String name, String classPath)
+      throws IOException {
     Path ready = folder.resolve(name + ".uri");
     Path log = folder.resolve(name + ".log");
     Process process =
         new ProcessBuilder(
                 DemoApp.java(),
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPath,
                 InProcessLauncherMain.class.getName(),
                 config.toString(),
                 ready.toString())
@@ -59,6 +84,20 @@ public final class ChildLauncher implements AutoCloseable {
   /** The launcher's base URI, ending in {@code /}. */
   public URI base() {
     return base;
+  }
+
+  /** The launcher's process id, to read its descriptors in {@code /proc}. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Stops the launcher as an operator would, with SIGTERM (its shutdown hook closes it), and waits
+   * (bounded) until it is gone.
+   */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the stopped launcher is gone");
   }
 
   /** Kills the launcher with SIGKILL, as a crash would, and waits until it is gone. */
