@@ -246,8 +246,11 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
   }
 
   private void closeBoth(int code, String reason) {
-    closeSession(code, reason);
+    // The browser first: once the session has the close it answers it and drops its side, and
+    // that answer, handled on the client's thread, must find the browser's side closed already
+    // rather than race this close (Chromium then saw 1006, no close frame).
     closeBrowser(code, reason);
+    closeSession(code, reason);
   }
 
   private void closeSession(int code, String reason) {

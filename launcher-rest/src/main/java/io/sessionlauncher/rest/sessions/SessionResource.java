@@ -115,6 +115,9 @@ public class SessionResource {
     requireEndpoint(endpoint);
     Caller caller = CallerSecurityContext.callerOf(security);
     String client = CallerSecurityContext.clientOf(security);
+    // Read while the request's context is certainly there: RESTEasy's injected proxy of it can
+    // be empty once the launch has run CDI observers on this thread (seen on Liberty).
+    var connection = CallerSecurityContext.connectionOf(security);
     LaunchRequest request = LaunchRequestReader.read(body, caller.name());
     Launch launch;
     try {
@@ -141,8 +144,7 @@ public class SessionResource {
     boolean answerNow = !answered;
     if (answerNow) {
       // No slot held for nobody: a client that leaves before the answer ends its session.
-      CallerSecurityContext.connectionOf(security)
-          .ifPresent(connection -> clientWatch.endIfClientLeaves(launch.id(), connection));
+      connection.ifPresent(open -> clientWatch.endIfClientLeaves(launch.id(), open));
     }
     var unused =
         launch
