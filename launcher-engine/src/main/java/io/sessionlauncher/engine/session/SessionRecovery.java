@@ -10,6 +10,7 @@ import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.process.ProcessTree;
 import io.sessionlauncher.engine.process.SessionMarker;
 import io.sessionlauncher.model.AppConfig;
+import io.sessionlauncher.model.HostPort;
 import io.sessionlauncher.model.LauncherConfig;
 import io.sessionlauncher.model.Session;
 import io.sessionlauncher.model.SessionId;
@@ -164,20 +165,7 @@ public class SessionRecovery {
       return;
     }
     Session snapshot =
-        new Session(
-            id,
-            record.application(),
-            record.owner(),
-            record.resource(),
-            SessionState.STARTING,
-            record.data(),
-            record.secretShared(),
-            record.createdAt(),
-            null,
-            null,
-            null,
-            record.address(),
-            found.get().status().orElse(null));
+        startingSnapshot(id, record, record.address(), found.get().status().orElse(null));
     LiveSession session = new LiveSession(snapshot, plugin, found.get(), record.pluginConfig());
     session.markReady(clock.instant());
     registry.add(session);
@@ -213,22 +201,32 @@ public class SessionRecovery {
 
   private LiveSession adopted(
       SessionId id, StoredSession record, ProcessHandle process, SessionMarker marker) {
-    Session snapshot =
-        new Session(
-            id,
-            record.application(),
-            record.owner(),
-            record.resource(),
-            SessionState.STARTING,
-            record.data(),
-            record.secretShared(),
-            record.createdAt(),
-            null,
-            null,
-            null);
+    Session snapshot = startingSnapshot(id, record, null, null);
     LiveSession session =
         new LiveSession(snapshot, null, new AdoptedProcess(process, record.resource(), marker));
     session.markReady(clock.instant());
     return session;
+  }
+
+  /**
+   * An adopted session as it stands before its readiness is seen again: where it is reached (its
+   * product's address, or {@code null} for its resource) and its product's status, if any.
+   */
+  private static Session startingSnapshot(
+      SessionId id, StoredSession record, HostPort address, String status) {
+    return new Session(
+        id,
+        record.application(),
+        record.owner(),
+        record.resource(),
+        SessionState.STARTING,
+        record.data(),
+        record.secretShared(),
+        record.createdAt(),
+        null,
+        null,
+        null,
+        address,
+        status);
   }
 }
