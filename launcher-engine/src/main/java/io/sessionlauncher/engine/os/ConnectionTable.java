@@ -1,14 +1,9 @@
 package io.sessionlauncher.engine.os;
 
-import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,9 +16,6 @@ public final class ConnectionTable {
   /** The kernel's state once the other side has closed its end: {@code CLOSE_WAIT}. */
   public static final String CLOSE_WAIT = "08";
 
-  private static final List<Path> TABLES =
-      List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
-
   private record Key(InetAddress remote, int remotePort, int localPort) {}
 
   private final Map<Key, String> states;
@@ -34,25 +26,14 @@ public final class ConnectionTable {
 
   /** The tables now, or empty where the kernel does not expose them. */
   public static Optional<ConnectionTable> read() {
-    if (!Files.isReadable(TABLES.get(0))) {
+    if (!KernelTcpTables.available()) {
       return Optional.empty();
     }
     Map<Key, String> states = new HashMap<>();
-    for (Path table : TABLES) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(table, StandardCharsets.US_ASCII);
-      } catch (IOException e) {
-        continue; // tcp6 is missing where IPv6 is off
-      }
-      for (int i = 1; i < lines.size(); i++) {
-        String[] columns = lines.get(i).trim().split("\\s+");
-        if (columns.length > 3) {
-          Optional<Key> key = key(columns[1], columns[2]);
-          key.ifPresent(found -> states.merge(found, columns[3], ConnectionTable::livelier));
-        }
-      }
-    }
+    KernelTcpTables.forEachRow(
+        row ->
+            key(row.local(), row.remote())
+                .ifPresent(found -> states.merge(found, row.state(), ConnectionTable::livelier)));
     return Optional.of(new ConnectionTable(states));
   }
 
@@ -80,11 +61,9 @@ public final class ConnectionTable {
    */
   private static Optional<Key> key(String local, String remote) {
     try {
-      int localColon = local.lastIndexOf(':');
-      int remoteColon = remote.lastIndexOf(':');
-      int localPort = Integer.parseInt(local.substring(localColon + 1), 16);
-      int remotePort = Integer.parseInt(remote.substring(remoteColon + 1), 16);
-      InetAddress address = address(remote.substring(0, remoteColon));
+      int localPort = KernelTcpTables.port(local);
+      int remotePort = KernelTcpTables.port(remote);
+      InetAddress address = address(remote.substring(0, remote.lastIndexOf(':')));
       return Optional.of(new Key(normal(address), remotePort, localPort));
     } catch (NumberFormatException | UnknownHostException e) {
       return Optional.empty();

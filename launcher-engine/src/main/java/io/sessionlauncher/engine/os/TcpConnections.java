@@ -1,11 +1,6 @@
 package io.sessionlauncher.engine.os;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,14 +10,12 @@ import java.util.Set;
  */
 public final class TcpConnections {
   private static final String ESTABLISHED = "01";
-  private static final List<Path> TABLES =
-      List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
 
   private TcpConnections() {}
 
   /** Whether this machine exposes the kernel's connection tables (Linux). */
   public static boolean available() {
-    return Files.isReadable(TABLES.get(0));
+    return KernelTcpTables.available();
   }
 
   /**
@@ -31,27 +24,18 @@ public final class TcpConnections {
    */
   public static Set<Integer> establishedPorts() {
     Set<Integer> ports = new HashSet<>();
-    for (Path table : TABLES) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(table, StandardCharsets.US_ASCII);
-      } catch (IOException e) {
-        continue;
-      }
-      for (int i = 1; i < lines.size(); i++) {
-        String[] columns = lines.get(i).trim().split("\\s+");
-        if (columns.length > 3 && ESTABLISHED.equals(columns[3])) {
-          ports.add(localPort(columns[1]));
-        }
-      }
-    }
+    KernelTcpTables.forEachRow(
+        row -> {
+          if (ESTABLISHED.equals(row.state())) {
+            ports.add(localPort(row.local()));
+          }
+        });
     return ports;
   }
 
   private static int localPort(String address) {
-    int colon = address.lastIndexOf(':');
     try {
-      return Integer.parseInt(address.substring(colon + 1), 16);
+      return KernelTcpTables.port(address);
     } catch (NumberFormatException e) {
       return -1;
     }
