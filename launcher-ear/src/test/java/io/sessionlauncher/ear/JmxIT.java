@@ -31,12 +31,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The launcher's MBean through Liberty's REST connector, as jconsole reaches a server remotely: the
  * JMX client of the runtime ({@code wlp/clients/restConnector.jar}), HTTPS and a server
- * administrator, none of the launcher's classes. The connector is turned on by a drop-in for this
- * class only; the launcher itself stays anonymous meanwhile (the connector brings no application
+ * administrator, none of the launcher's classes. The connector and its administrator are turned on
+ * for this class only, by the product's Admin Center drop-in ({@code
+ * admin-center/admin-center.xml}) with the administrator's credentials in a second drop-in, as an
+ * operator does; the launcher itself stays anonymous meanwhile (the connector brings no application
  * security).
  */
 class JmxIT {
-  private static final String DROPIN = "jmx-operator.xml";
+  /** The product's drop-in that turns on Admin Center and its REST connector. */
+  private static final String SHIPPED_DROPIN = "admin-center/admin-center.xml";
+
+  private static final String DROPIN = "admin-center.xml";
+  private static final String CREDENTIALS = "jmx-operator.xml";
   private static final String PASSWORD = "jmx-operator-test-password";
   private static final String ADDED = "jmx-added";
   private static ObjectName name;
@@ -49,23 +55,18 @@ class JmxIT {
   static void connectThroughTheRestConnector() throws Exception {
     name = new ObjectName("io.sessionlauncher:type=SessionLauncher");
     ConfigDropins.apply(
-        () ->
-            ConfigDropins.add(
-                DROPIN,
-                """
-        <server>
-          <featureManager>
-            <feature>restConnector-2.0</feature>
-          </featureManager>
-          <basicRegistry id="jmxOperators" realm="jmxOperators">
-            <user name="operator" password="%s"/>
-          </basicRegistry>
-          <administrator-role>
-            <user>operator</user>
-          </administrator-role>
-        </server>
-        """
-                    .formatted(PASSWORD)));
+        () -> {
+          ConfigDropins.add(
+              CREDENTIALS,
+              """
+              <server>
+                <variable name="adminCenter.user" value="operator"/>
+                <variable name="adminCenter.password" value="%s"/>
+              </server>
+              """
+                  .formatted(PASSWORD));
+          ConfigDropins.copy(SHIPPED_DROPIN, DROPIN);
+        });
     LibertyServer.awaitLauncher();
     connector =
         Waits.value(
@@ -101,7 +102,11 @@ class JmxIT {
     if (connector != null) {
       connector.close();
     }
-    ConfigDropins.apply(() -> ConfigDropins.remove(DROPIN));
+    ConfigDropins.apply(
+        () -> {
+          ConfigDropins.remove(DROPIN);
+          ConfigDropins.remove(CREDENTIALS);
+        });
     LibertyServer.awaitLauncher();
     assertTrue(connect().map(JmxIT::closed).isEmpty(), "the REST connector is off again");
   }
