@@ -31,13 +31,20 @@ import org.junit.jupiter.api.Test;
 /**
  * The launcher's MBean through Liberty's REST connector, as jconsole reaches a server remotely: the
  * JMX client of the runtime ({@code wlp/clients/restConnector.jar}), HTTPS and a server
- * administrator, none of the launcher's classes. The connector is turned on by a drop-in for this
- * class only; the launcher itself stays anonymous meanwhile (the connector brings no application
+ * administrator, none of the launcher's classes. The connector and its administrator are turned on
+ * for this class only, by the product's Admin Center drop-in ({@code
+ * admin-center/admin-center.xml}) with the administrator's credentials in a second drop-in, as an
+ * operator does; the launcher itself stays anonymous meanwhile (the connector brings no application
  * security).
  */
 class JmxIT {
-  private static final String DROPIN = "jmx-operator.xml";
+  /** The product's drop-in that turns on Admin Center and its REST connector. */
+  private static final String SHIPPED_DROPIN = "admin-center/admin-center.xml";
+
+  private static final String DROPIN = "admin-center.xml";
+  private static final String CREDENTIALS = "jmx-operator.xml";
   private static final String PASSWORD = "jmx-operator-test-password";
+  private static final String ADDED = "jmx-added";
   private static ObjectName name;
   private static JMXConnector connector;
   private static MBeanServerConnection jmx;
@@ -48,23 +55,18 @@ class JmxIT {
   static void connectThroughTheRestConnector() throws Exception {
     name = new ObjectName("io.sessionlauncher:type=SessionLauncher");
     ConfigDropins.apply(
-        () ->
-            ConfigDropins.add(
-                DROPIN,
-                """
-        <server>
-          <featureManager>
-            <feature>restConnector-2.0</feature>
-          </featureManager>
-          <basicRegistry id="jmxOperators" realm="jmxOperators">
-            <user name="operator" password="%s"/>
-          </basicRegistry>
-          <administrator-role>
-            <user>operator</user>
-          </administrator-role>
-        </server>
-        """
-                    .formatted(PASSWORD)));
+        () -> {
+          ConfigDropins.add(
+              CREDENTIALS,
+              """
+              <server>
+                <variable name="adminCenter.user" value="operator"/>
+                <variable name="adminCenter.password" value="%s"/>
+              </server>
+              """
+                  .formatted(PASSWORD));
+          ConfigDropins.copy(SHIPPED_DROPIN, DROPIN);
+        });
     LibertyServer.awaitLauncher();
     connector =
         Waits.value(
@@ -100,7 +102,11 @@ class JmxIT {
     if (connector != null) {
       connector.close();
     }
-    ConfigDropins.apply(() -> ConfigDropins.remove(DROPIN));
+    ConfigDropins.apply(
+        () -> {
+          ConfigDropins.remove(DROPIN);
+          ConfigDropins.remove(CREDENTIALS);
+        });
     LibertyServer.awaitLauncher();
     assertTrue(connect().map(JmxIT::closed).isEmpty(), "the REST connector is off again");
   }
@@ -210,19 +216,21 @@ class JmxIT {
     Path file = LibertyServer.serverDir().resolve("launcher.json");
     String shipped = Files.readString(file);
     try {
-      // A live key only: an application added through JMX leaves MetricsIT's histogram without
-      // its help text on Liberty (see the branch's report), so none is added here.
-      Files.writeString(file, shipped.replace("\"timeout\": 25", "\"timeout\": 26"));
+      Files.writeString(
+          file, withApplication(shipped, ADDED).replace("\"timeout\": 25", "\"timeout\": 26"));
       String summary = (String) invoke("reloadConfiguration");
-      assertTrue(summary.startsWith("applications added [], removed []"), summary);
+      assertTrue(summary.startsWith("applications added [" + ADDED + "], removed []"), summary);
+      Http.Answer added = client.post("paraview/", "{\"application\": \"" + ADDED + "\"}");
+      assertEquals(200, added.status(), added.body());
+      client.delete("paraview/" + added.json().getString("id"));
 
       Files.writeString(file, shipped.replace("\"timeout\": 25", "\"timeout\": \"soon\""));
       String refusal = refusalOf(() -> invoke("reloadConfiguration"));
       assertTrue(refusal.contains(file.toString()), refusal);
       assertTrue(refusal.contains("'configuration.timeout'"), refusal);
       assertTrue(refusal.contains("the running one stays"), refusal);
-      Http.Answer still = client.post("paraview/", "{\"application\": \"demo\"}");
-      assertEquals(200, still.status(), "the launcher serves on: " + still.body());
+      Http.Answer still = client.post("paraview/", "{\"application\": \"" + ADDED + "\"}");
+      assertEquals(200, still.status(), "the reloaded app is still in force: " + still.body());
       client.delete("paraview/" + still.json().getString("id"));
       String trail =
           Files.readString(LibertyServer.serverDir().resolve("logs/sessions/audit.jsonl"));
@@ -234,7 +242,58 @@ class JmxIT {
     }
     Http.Answer restored = client.post("admin/reload", "{}");
     assertEquals(200, restored.status(), restored.body());
-    assertEquals(0, restored.json().getJsonArray("removed").size(), restored.body());
+    assertEquals(ADDED, restored.json().getJsonArray("removed").getString(0), restored.body());
+    assertEquals(400, client.post("paraview/", "{\"application\": \"" + ADDED + "\"}").status());
+  }
+
+  /**
+   * An application added by the MBean's reload gets the start-duration histogram of the shipped
+   * ones: the same help text and configured buckets, so the exposition stays valid. The reload runs
+   * on a JMX thread, which has none of the application's context; the metric must be registered in
+   * the application's all the same.
+   */
+  @Test
+  void anApplicationAddedThroughJmxHasTheStartDurationHistogramOfTheOthers() throws Exception {
+    Path file = LibertyServer.serverDir().resolve("launcher.json");
+    String shipped = Files.readString(file);
+    String application = "jmx-metrics";
+    try {
+      Files.writeString(file, withApplication(shipped, application));
+      String summary = (String) invoke("reloadConfiguration");
+      assertTrue(summary.startsWith("applications added [" + application + "]"), summary);
+      Http.Answer added = client.post("paraview/", "{\"application\": \"" + application + "\"}");
+      assertEquals(200, added.status(), added.body());
+      assertEquals(200, client.delete("paraview/" + added.json().getString("id")).status());
+      // Stopped through JMX: the end's counters are registered on a JMX thread too.
+      String stopped = launch();
+      assertEquals("ended", invoke("stopSession", stopped));
+
+      String text = client.get("metrics?scope=application").body();
+      Promtool.Check check = Promtool.checkMetrics(text);
+      assertEquals(0, check.exitCode(), check.output() + "\n" + text);
+      assertEquals(
+          MetricsIT.CONFIGURED_BUCKETS,
+          PrometheusText.startDurationBuckets(text, application, "ready"),
+          text);
+      assertEquals(
+          MetricsIT.CONFIGURED_BUCKETS, PrometheusText.startDurationBuckets(text, "demo", "ready"));
+      assertTrue(
+          text.contains("# HELP sessionlauncher_start_duration_seconds Time from a launch"), text);
+    } finally {
+      Files.writeString(file, shipped);
+      Http.Answer restored = client.post("admin/reload", "{}");
+      assertEquals(200, restored.status(), restored.body());
+    }
+  }
+
+  /** {@code launcher.json} with one more application: the demo's program under another name. */
+  private static String withApplication(String launcherJson, String application) {
+    return launcherJson.replaceFirst(
+        "\"apps\": \\{",
+        "\"apps\": { \""
+            + application
+            + "\": { \"cmd\": [\"\\${java}\", \"-jar\", \"\\${demo_jar}\", \"--host\","
+            + " \"\\${host}\", \"--port\", \"\\${port}\"], \"ready_line\": \"Starting factory\" },");
   }
 
   /** The message of what a JMX call threw, whatever the connector wrapped it in. */

@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Waits;
 import io.sessionlauncher.testing.WebSocketClient;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +22,28 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsIT {
   private static final String DEMO = "demo";
+
+  /** The start-duration buckets of the web module's microprofile-config.properties. */
+  static final List<String> CONFIGURED_BUCKETS =
+      List.of(
+          "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "30.0", "60.0", "120.0",
+          "300.0", "+Inf");
+
   private final Http client = new Http(LibertyServer.base());
 
   @Test
   void theLaunchersMetricsPassPromtoolsChecks() throws Exception {
-    Path promtool = SystemTools.requirePromtool();
     Http.Answer application = client.get("metrics?scope=application");
     assertEquals(200, application.status(), "no credentials needed: " + application.body());
     assertTrue(
         application.contentType().startsWith("text/plain"),
         "text format: " + application.contentType());
     // The launcher's own metrics: valid and free of lint problems.
-    Check own = promtool(promtool, application.body());
+    Promtool.Check own = Promtool.checkMetrics(application.body());
     assertEquals(0, own.exitCode(), own.output());
     // Everything the server exposes parses too; the server's own names (camelCase, a gauge ending
     // in _count) are lint problems, exit code 3, which are not the launcher's to fix.
-    Check all = promtool(promtool, client.get("metrics").body());
+    Promtool.Check all = Promtool.checkMetrics(client.get("metrics").body());
     assertTrue(all.exitCode() == 0 || all.exitCode() == 3, all.output());
   }
 
@@ -141,18 +143,8 @@ class MetricsIT {
   @Test
   void startDurationsHaveTheConfiguredBuckets() {
     String text = client.get("metrics?scope=application").body();
-    List<String> buckets =
-        text.lines()
-            .filter(line -> line.startsWith("sessionlauncher_start_duration_seconds_bucket{"))
-            .filter(
-                line -> line.contains("application=\"demo\"") && line.contains("outcome=\"ready\""))
-            .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
-            .collect(Collectors.toList());
-    assertEquals(
-        List.of(
-            "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "30.0", "60.0", "120.0",
-            "300.0", "+Inf"),
-        buckets);
+    List<String> buckets = PrometheusText.startDurationBuckets(text, DEMO, "ready");
+    assertEquals(CONFIGURED_BUCKETS, buckets);
     assertTrue(text.contains("# TYPE sessionlauncher_start_duration_seconds histogram"), text);
     assertTrue(
         text.lines()
@@ -178,28 +170,5 @@ class MetricsIT {
     Http.Answer answer = client.get("metrics?scope=application");
     assertEquals(200, answer.status(), answer.body());
     return PrometheusText.parse(answer.body());
-  }
-
-  /** What {@code promtool check metrics} said of a text on its standard input. */
-  private record Check(int exitCode, String output) {}
-
-  private static Check promtool(Path promtool, String text)
-      throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(promtool.toString(), "check", "metrics")
-            .redirectErrorStream(true)
-            .start();
-    try {
-      try (var input = process.getOutputStream()) {
-        input.write(text.getBytes(StandardCharsets.UTF_8));
-      }
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        throw new AssertionError("promtool did not finish in 30 s");
-      }
-      return new Check(process.exitValue(), output);
-    } finally {
-      process.destroyForcibly();
-    }
   }
 }

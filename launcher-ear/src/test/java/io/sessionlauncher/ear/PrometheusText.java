@@ -1,5 +1,6 @@
 package io.sessionlauncher.ear;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -49,6 +50,21 @@ record PrometheusText(Map<String, Double> samples) {
     StringBuilder key = new StringBuilder(name).append('{');
     labels.forEach((label, value) -> key.append(label).append("=\"").append(value).append("\","));
     return key.append('}').toString();
+  }
+
+  /**
+   * The {@code le} bounds of the start-duration histogram of {@code application} and {@code
+   * outcome} in an exposition text, in their order there.
+   */
+  static List<String> startDurationBuckets(String text, String application, String outcome) {
+    return text.lines()
+        .filter(line -> line.startsWith("sessionlauncher_start_duration_seconds_bucket{"))
+        .filter(
+            line ->
+                line.contains("application=\"" + application + "\"")
+                    && line.contains("outcome=\"" + outcome + "\""))
+        .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+        .toList();
   }
 
   /** The series' value, 0 when absent (a counter not yet incremented). */

@@ -1,7 +1,6 @@
 package io.sessionlauncher.rest.jmx;
 
 import io.sessionlauncher.engine.audit.AuditTrail;
-import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.engine.pool.ResourcePool;
 import io.sessionlauncher.engine.reload.ConfigReload;
 import io.sessionlauncher.engine.session.SessionManager;
@@ -18,6 +17,7 @@ import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
 /**
  * Registers the launcher's MBean ({@value SessionLauncherMXBean#OBJECT_NAME}) in the platform MBean
@@ -34,7 +34,6 @@ public class MBeanRegistration {
   private LaunchMetrics launches;
   private AuditTrail audit;
   private ConfigReload reload;
-  private BackgroundTasks tasks;
   private ObjectName name;
 
   /** For CDI's proxy. */
@@ -46,14 +45,12 @@ public class MBeanRegistration {
       ResourcePool pool,
       LaunchMetrics launches,
       AuditTrail audit,
-      ConfigReload reload,
-      BackgroundTasks tasks) {
+      ConfigReload reload) {
     this.sessions = sessions;
     this.pool = pool;
     this.launches = launches;
     this.audit = audit;
     this.reload = reload;
-    this.tasks = tasks;
   }
 
   synchronized void register(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -67,8 +64,13 @@ public class MBeanRegistration {
         LOG.warning(() -> "Replacing a stale " + objectName + " left by an earlier deployment");
         unregister(server, objectName);
       }
-      server.registerMBean(
-          new SessionLauncherMBean(sessions, pool, launches, audit, reload, tasks), objectName);
+      // Registered on the application's start: the proxy's calls run in the application's
+      // context, whichever thread of the JMX connector they arrive on.
+      SessionLauncherMXBean bean =
+          ApplicationContext.captured(
+              new SessionLauncherMBean(sessions, pool, launches, audit, reload),
+              SessionLauncherMXBean.class);
+      server.registerMBean(new StandardMBean(bean, SessionLauncherMXBean.class, true), objectName);
       name = objectName;
     } catch (JMException e) {
       // Management is an extra: the launcher serves its clients without it.

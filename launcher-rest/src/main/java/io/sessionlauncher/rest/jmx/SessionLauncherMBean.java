@@ -11,14 +11,12 @@ import io.sessionlauncher.model.SessionNotFoundException;
 import io.sessionlauncher.rest.metrics.LaunchMetrics;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * The launcher's MBean: reads the engine's registry, pool and counts, and stops sessions through
  * the session manager, each stop in the audit trail with the user {@value #AUDIT_USER}. {@link
- * MBeanRegistration} puts it in the platform MBean server for the application's life.
+ * MBeanRegistration} puts it in the platform MBean server for the application's life, behind a
+ * proxy that gives every call the application's context.
  */
 final class SessionLauncherMBean implements SessionLauncherMXBean {
   /** Who stopped a session, in the audit trail: the server's administrator, through JMX. */
@@ -29,21 +27,18 @@ final class SessionLauncherMBean implements SessionLauncherMXBean {
   private final LaunchMetrics launches;
   private final AuditTrail audit;
   private final ConfigReload reload;
-  private final Executor tasks;
 
   SessionLauncherMBean(
       SessionManager sessions,
       ResourcePool pool,
       LaunchMetrics launches,
       AuditTrail audit,
-      ConfigReload reload,
-      Executor tasks) {
+      ConfigReload reload) {
     this.sessions = sessions;
     this.pool = pool;
     this.launches = launches;
     this.audit = audit;
     this.reload = reload;
-    this.tasks = tasks;
   }
 
   @Override
@@ -106,17 +101,11 @@ final class SessionLauncherMBean implements SessionLauncherMXBean {
   @Override
   public String reloadConfiguration() {
     try {
-      // On the application's executor: a JMX thread has none of the application's context, and
-      // metrics a reload registers (a new application's) must be the application's.
-      return CompletableFuture.supplyAsync(() -> reload.reload(AUDIT_USER, null).summary(), tasks)
-          .join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof ReloadRefusedException refused) {
-        // A JDK exception with the message only: a remote client has none of the launcher's
-        // classes.
-        throw new IllegalStateException(refused.getMessage());
-      }
-      throw e;
+      return reload.reload(AUDIT_USER, null).summary();
+    } catch (ReloadRefusedException refused) {
+      // A JDK exception with the message only: a remote client has none of the launcher's
+      // classes.
+      throw new IllegalStateException(refused.getMessage());
     }
   }
 
