@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Waits;
+import io.sessionlauncher.testing.WebSocketClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -59,6 +60,10 @@ class LauncherOnServerIT {
       Path proxy = Deployments.configuration().proxyFile();
       assertTrue(Files.readString(proxy).contains(id + " 127.0.0.1:" + port), "proxy line");
 
+      URI sessionUrl = URI.create(created.json().getString("sessionURL"));
+      assertEquals(
+          "echoed", new WebSocketClient().echo(sessionUrl, "echoed"), "the session echoes");
+
       Http.Answer shown = http.get("paraview/" + id);
       assertEquals(200, shown.status(), shown.body());
       assertEquals("ready", shown.json().getString("state"));
@@ -90,6 +95,12 @@ class LauncherOnServerIT {
         400,
         "{\"error\":\"The request body must be a JSON object\"}");
     assertError(http.post("paraview/", "{}"), 400, "{\"error\":\"The request is not complete\"}");
+    assertError(http.post("paraview", "{}"), 400, "{\"error\":\"The request is not complete\"}");
+    assertError(
+        http.post(
+            "paraview/", "{\"application\": \"demo\", \"x\": \"" + "a".repeat(70_000) + "\"}"),
+        413,
+        "{\"error\":\"The request body is larger than 65536 bytes\"}");
     assertError(
         http.post("paraview/", "x"),
         400,
