@@ -80,6 +80,37 @@ class LauncherOnServerIT {
   }
 
   /**
+   * The launcher's own WebSocket proxy ({@code /session/<id>/ws}): on Open Liberty the session's
+   * echo comes back through it; Payara's WebSocket support (Tyrus) cannot upgrade a request to an
+   * endpoint made at run time, so there the upgrade is refused with 501 rather than answered with
+   * an empty 200. Either way no proxied connection is left counted once the client is done.
+   */
+  @Test
+  void aWebSocketThroughTheLaunchersProxyIsEchoedOrRefusedWithNothingLeft() throws Exception {
+    Http http = http();
+    Http.Answer created = http.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), Deployments.server() + ": " + created.body());
+    String id = created.json().getString("id");
+    try {
+      URI proxied =
+          URI.create(
+              Deployments.root().toString().replaceFirst("^http", "ws") + "session/" + id + "/ws");
+      WebSocketClient webSockets = new WebSocketClient();
+      if (Deployments.server().startsWith("Payara")) {
+        assertEquals(501, webSockets.refusedHandshake(proxied), "refused, not upgraded");
+      } else {
+        assertEquals("proxied", webSockets.echo(proxied, "proxied"));
+      }
+      Waits.until(
+          "no proxied connection counted for " + id,
+          Duration.ofSeconds(10),
+          () -> http.get("paraview/" + id).json().getInt("proxiedConnections", 0) == 0);
+    } finally {
+      assertEquals(200, http.delete("paraview/" + id).status());
+    }
+  }
+
+  /**
    * Byte for byte the same bodies as on the other server: the error mappers' JSON, not the JAX-RS
    * implementation's, for the application's errors and for those the container answers.
    */
