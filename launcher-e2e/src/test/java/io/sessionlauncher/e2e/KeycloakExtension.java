@@ -23,6 +23,11 @@ final class KeycloakExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return running(context);
+  }
+
+  /** The run's Keycloak, started on the first call. */
+  static Keycloak running(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * launcher-user and licensed-users. Each test uses real tokens from Keycloak on the sign-on server,
  * whose launcher.json sets {@code max_sessions_per_user} 2 and an app for licensed-users only.
  */
-@ExtendWith(KeycloakExtension.class)
+@ExtendWith({KeycloakExtension.class, SignOnServerExtension.class})
 class SignOnAccessIT {
   private static final String DEMO = "{\"application\": \"demo\"}";
 

@@ -11,7 +11,9 @@ import java.util.logging.Logger;
 /**
  * Refuses to start a launcher that anyone on the network could use without signing on, unless the
  * operator said so with {@value SignOnSettings#ALLOW_ANONYMOUS}; says at start-up how callers are
- * known.
+ * known. Where the server does not tell the application its address ({@value SignOnSettings#HOST}
+ * unset, as on Payara), it cannot refuse at start-up; {@link LoopbackOnlyFilter} then refuses each
+ * request that did not arrive on loopback.
  */
 @ApplicationScoped
 public class SignOnGuard {
@@ -41,6 +43,24 @@ public class SignOnGuard {
   public void check() {
     if (settings.signOn()) {
       LOG.info("Sign-on is on: every request needs a signed-on user");
+      return;
+    }
+    if (!settings.hostKnown()) {
+      if (settings.allowAnonymous()) {
+        LOG.warning(
+            "Sign-on is off ("
+                + SignOnSettings.ALLOW_ANONYMOUS
+                + "=true): anyone who reaches the server may launch and stop any session");
+      } else {
+        LOG.warning(
+            "Sign-on is off: every caller is 'anonymous' and may launch and stop any session. The"
+                + " server does not tell the application where it listens (no "
+                + SignOnSettings.HOST
+                + "), so a request that reaches it on any other than a loopback address is"
+                + " refused (403); configure sign-on, or set "
+                + SignOnSettings.ALLOW_ANONYMOUS
+                + "=true to allow anonymous use there");
+      }
       return;
     }
     if (settings.loopbackOnly()) {

@@ -13,7 +13,10 @@ import java.net.UnknownHostException;
  * @param signOn whether requests must carry a signed-on principal
  * @param allowAnonymous whether the operator accepts a launcher without sign-on on a non-loopback
  *     address
- * @param host the address the server listens on ({@code *} and {@code 0.0.0.0} for every address)
+ * @param host the address the server listens on ({@code *} and {@code 0.0.0.0} for every address),
+ *     or {@code null} where the server does not say (no {@value #HOST} in its configuration:
+ *     Payara, whose listener addresses are the server's own configuration); then {@link
+ *     LoopbackOnlyFilter} checks each request's local address instead
  * @param groupsClaim the claim of the provider's tokens that lists a user's groups ({@value
  *     #GROUPS_CLAIM}, default {@code groups})
  */
@@ -37,12 +40,22 @@ public record SignOnSettings(
     this(signOn, allowAnonymous, host, "groups");
   }
 
+  /** Whether the application knows the address its server listens on. */
+  public boolean hostKnown() {
+    return host != null;
+  }
+
   /** Whether the server can only be reached from this machine. */
   public boolean loopbackOnly() {
-    if (host == null || host.isBlank()) {
+    return isLoopback(host);
+  }
+
+  /** Whether {@code address} is a literal loopback address, or {@code localhost}. */
+  public static boolean isLoopback(String address) {
+    if (address == null || address.isBlank()) {
       return false;
     }
-    String name = host.trim();
+    String name = address.trim();
     if (name.equals("localhost")) {
       return true;
     }

@@ -6,7 +6,11 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Makes {@link SignOnSettings} injectable, read once from MicroProfile Config. */
+/**
+ * Makes {@link SignOnSettings} injectable, read once from MicroProfile Config. Without {@value
+ * SignOnSettings#HOST} (a server that is not configured through server variables, such as Payara)
+ * the host is unknown, not assumed to be loopback.
+ */
 @ApplicationScoped
 public class SignOnSettingsProducer {
 
@@ -17,7 +21,7 @@ public class SignOnSettingsProducer {
     return new SignOnSettings(
         config.getOptionalValue(SignOnSettings.SIGN_ON, Boolean.class).orElse(false),
         config.getOptionalValue(SignOnSettings.ALLOW_ANONYMOUS, Boolean.class).orElse(false),
-        config.getOptionalValue(SignOnSettings.HOST, String.class).orElse("127.0.0.1"),
+        config.getOptionalValue(SignOnSettings.HOST, String.class).orElse(null),
         config.getOptionalValue(SignOnSettings.GROUPS_CLAIM, String.class).orElse("groups"));
   }
 }
