@@ -2,7 +2,10 @@ package io.sessionlauncher.arquillian;
 
 import io.sessionlauncher.testing.LauncherJson;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +24,30 @@ final class Deployments {
   static final String DEMO = "demo";
 
   static final String GREETER = "greeter";
+
+  /** An app that never prints its ready line: it stays starting until ended; says its pid. */
+  static final String NEVER_READY = "never-ready";
+
   static final String GREETING = "Hello from the plugins folder";
+
+  /** The one origin {@code cors_origins} allows. */
+  static final String ALLOWED_ORIGIN = "http://localhost:8080";
+
+  /** {@code max_upload_size}: small, so the refusal of a larger upload is quick to show. */
+  static final int MAX_UPLOAD = 1024 * 1024;
+
+  /** The page and script the {@code content} folder serves. */
+  static final String INDEX_HTML = "<!DOCTYPE html><title>Session Launcher</title>\n";
+
+  static final String APP_JS = "console.log('Session Launcher');\n";
 
   private Deployments() {}
 
-  /** Writes the configuration, then imports the archive under test. */
+  /** Writes the configuration and its content folder, then imports the archive under test. */
   static Archive<?> launcher() {
-    configuration().write();
+    LauncherJson configuration = configuration();
+    writeContent(configuration.folder());
+    configuration.write();
     File archive = new File(property("arq.archive"));
     return archive.getName().endsWith(".ear")
         ? ShrinkWrap.createFromZipFile(EnterpriseArchive.class, archive)
@@ -45,6 +65,10 @@ final class Deployments {
             Integer.parseInt(property("arq.pool.last")))
         .timeout(60)
         .stopGrace(5)
+        .content(dir.resolve("config/content"))
+        .uploadDir(dir.resolve("config/uploads"))
+        .maxUploadSize(MAX_UPLOAD)
+        .corsOrigins(ALLOWED_ORIGIN)
         .app(
             DEMO,
             List.of(
@@ -57,8 +81,33 @@ final class Deployments {
                 "${port}"),
             "Starting factory")
         .app(
+            NEVER_READY,
+            LauncherJson.literal(List.of("/bin/sh", "-c", "echo pid $$; exec sleep 600")),
+            "never")
+        .app(
             GREETER,
             Map.of("product", "greeter", "mode", "local", "config", Map.of("greeting", GREETING)));
+  }
+
+  /** The folder {@code content} names: a page and a script in a sub-folder. */
+  static Path content() {
+    return configuration().folder().resolve("content");
+  }
+
+  /** The folder {@code upload_dir} names. */
+  static Path uploads() {
+    return configuration().folder().resolve("uploads");
+  }
+
+  private static void writeContent(Path config) {
+    try {
+      Files.createDirectories(config.resolve("content/js"));
+      Files.createDirectories(config.resolve("uploads"));
+      Files.writeString(config.resolve("content/index.html"), INDEX_HTML);
+      Files.writeString(config.resolve("content/js/app.js"), APP_JS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

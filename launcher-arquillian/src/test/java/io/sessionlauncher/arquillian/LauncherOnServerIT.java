@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Waits;
+import io.sessionlauncher.testing.WebSocketClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -59,6 +60,10 @@ class LauncherOnServerIT {
       Path proxy = Deployments.configuration().proxyFile();
       assertTrue(Files.readString(proxy).contains(id + " 127.0.0.1:" + port), "proxy line");
 
+      URI sessionUrl = URI.create(created.json().getString("sessionURL"));
+      assertEquals(
+          "echoed", new WebSocketClient().echo(sessionUrl, "echoed"), "the session echoes");
+
       Http.Answer shown = http.get("paraview/" + id);
       assertEquals(200, shown.status(), shown.body());
       assertEquals("ready", shown.json().getString("state"));
@@ -71,6 +76,37 @@ class LauncherOnServerIT {
       assertFalse(Files.readString(proxy).contains(id), "proxy line removed");
     } finally {
       process.filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  /**
+   * The launcher's own WebSocket proxy ({@code /session/<id>/ws}): on Open Liberty the session's
+   * echo comes back through it; Payara's WebSocket support (Tyrus) cannot upgrade a request to an
+   * endpoint made at run time, so there the upgrade is refused with 501 rather than answered with
+   * an empty 200. Either way no proxied connection is left counted once the client is done.
+   */
+  @Test
+  void aWebSocketThroughTheLaunchersProxyIsEchoedOrRefusedWithNothingLeft() throws Exception {
+    Http http = http();
+    Http.Answer created = http.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), Deployments.server() + ": " + created.body());
+    String id = created.json().getString("id");
+    try {
+      URI proxied =
+          URI.create(
+              Deployments.root().toString().replaceFirst("^http", "ws") + "session/" + id + "/ws");
+      WebSocketClient webSockets = new WebSocketClient();
+      if (Deployments.server().startsWith("Payara")) {
+        assertEquals(501, webSockets.refusedHandshake(proxied), "refused, not upgraded");
+      } else {
+        assertEquals("proxied", webSockets.echo(proxied, "proxied"));
+      }
+      Waits.until(
+          "no proxied connection counted for " + id,
+          Duration.ofSeconds(10),
+          () -> http.get("paraview/" + id).json().getInt("proxiedConnections", 0) == 0);
+    } finally {
+      assertEquals(200, http.delete("paraview/" + id).status());
     }
   }
 
@@ -90,6 +126,12 @@ class LauncherOnServerIT {
         400,
         "{\"error\":\"The request body must be a JSON object\"}");
     assertError(http.post("paraview/", "{}"), 400, "{\"error\":\"The request is not complete\"}");
+    assertError(http.post("paraview", "{}"), 400, "{\"error\":\"The request is not complete\"}");
+    assertError(
+        http.post(
+            "paraview/", "{\"application\": \"demo\", \"x\": \"" + "a".repeat(70_000) + "\"}"),
+        413,
+        "{\"error\":\"The request body is larger than 65536 bytes\"}");
     assertError(
         http.post("paraview/", "x"),
         400,

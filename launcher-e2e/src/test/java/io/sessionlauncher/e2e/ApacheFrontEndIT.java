@@ -28,16 +28,18 @@ import org.junit.jupiter.api.Test;
  * launcher writes {@code <id> <host>:<port>} lines to its proxy file, Apache's {@code RewriteMap}
  * reads them, and {@code mod_proxy_wstunnel} carries each session's WebSocket to its port. The
  * launcher's {@code sessionURL} points at Apache ({@code src/test/liberty/apache/launcher.json}).
+ * The launcher runs in Open Liberty, or in Payara Micro with the build's {@code payara-micro}
+ * profile.
  */
 class ApacheFrontEndIT {
   private static final Pattern MAP_LINE =
       Pattern.compile("^(\\S+) (\\S+):(\\d+)$", Pattern.MULTILINE);
 
   private final int frontPort = Integer.getInteger("e2e.apache.front.port", 9381);
-  private final int libertyPort = Integer.getInteger("e2e.apache.http.port", 9382);
+  private final int launcherPort = Integer.getInteger("e2e.apache.http.port", 9382);
   private final Path proxyFile = Path.of(SystemTools.required("e2e.apache.proxy.file"));
   private final Path confRoot = Path.of(SystemTools.required("e2e.apache.conf.dir"));
-  private final Http liberty = new Http(URI.create("http://127.0.0.1:" + libertyPort + "/"));
+  private final Http launcher = new Http(URI.create("http://127.0.0.1:" + launcherPort + "/"));
   private final WebSocketClient webSockets = new WebSocketClient();
   private final Http front = new Http(URI.create("http://127.0.0.1:" + frontPort + "/"));
   private final List<String> started = new ArrayList<>();
@@ -74,9 +76,9 @@ class ApacheFrontEndIT {
   @AfterEach
   void stopWhatIsLeft() throws IOException, InterruptedException {
     for (String id : started) {
-      Http.Answer shown = liberty.get("paraview/" + id);
+      Http.Answer shown = launcher.get("paraview/" + id);
       if (shown.status() == 200 && !"ended".equals(shown.json().getString("state"))) {
-        liberty.delete("paraview/" + id);
+        launcher.delete("paraview/" + id);
       }
     }
   }
@@ -95,7 +97,7 @@ class ApacheFrontEndIT {
             frontPort,
             List.of(
                 new String[] {"LAUNCHER_FRONT_PORT", Integer.toString(frontPort)},
-                new String[] {"LAUNCHER_BACKEND", "127.0.0.1:" + libertyPort},
+                new String[] {"LAUNCHER_BACKEND", "127.0.0.1:" + launcherPort},
                 new String[] {"LAUNCHER_PROXY_FILE", proxyFile.toString()}),
             documented)) {
       // Clients only see Apache: the launcher's API is reached through it too.
@@ -162,13 +164,13 @@ class ApacheFrontEndIT {
         StandardCharsets.UTF_8);
     try (ApacheHttpd apache =
         ApacheHttpd.start(root.resolve("httpd"), frontPort, List.of(), rules)) {
-      JsonObject session = create(liberty);
+      JsonObject session = create(launcher);
       String id = session.getString("id");
       URI url = sessionUrl(session);
       int port = mappedPort(id);
       assertEquals("through the guide's rules", webSockets.echo(url, "through the guide's rules"));
 
-      Http.Answer deleted = liberty.delete("paraview/" + id);
+      Http.Answer deleted = launcher.delete("paraview/" + id);
       assertEquals(200, deleted.status(), deleted.body());
       Waits.until(
           () -> "the map line of " + id + " gone: " + mapText(),

@@ -26,10 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The npm {@code wslink} package's {@code ProcessLauncher} (the part of {@code SmartConnect} that
- * talks to a launcher), in headless Chromium, against the launcher in Open Liberty. The page, from
- * {@code src/test/liberty/browser/content}, is served by the launcher's own {@code content} folder
- * or, for the cross-origin tests, by a second web server; it records what it sees in {@code
- * window.e2e}.
+ * talks to a launcher), in headless Chromium, against the launcher in Open Liberty (the EAR) or,
+ * with the build's {@code payara-micro} profile, in Payara Micro (the self-contained WAR). The
+ * page, from {@code src/test/liberty/browser/content}, is served by the launcher's own {@code
+ * content} folder or, for the cross-origin tests, by a second web server; it records what it sees
+ * in {@code window.e2e}.
  */
 class WslinkProcessLauncherIT {
   private static final int POOL_FIRST = Integer.getInteger("e2e.browser.pool.first", 33000);

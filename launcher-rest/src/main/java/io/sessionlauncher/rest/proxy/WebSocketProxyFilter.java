@@ -52,6 +52,12 @@ public class WebSocketProxyFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(WebSocketProxyFilter.class.getName());
 
+  /** The refusal where the server's WebSocket support cannot upgrade to the proxy's endpoint. */
+  static final String UNSUPPORTED_UPGRADE =
+      "This server's WebSocket support does not upgrade a request to an endpoint made at run time"
+          + " (ServerContainer.upgradeHttpToWebSocket): the launcher's WebSocket proxy needs Open"
+          + " Liberty; use a front end such as Apache with the proxy file";
+
   /** How long the session may take to accept the proxy's WebSocket connection. */
   static final long CONNECT_SECONDS = 10;
 
@@ -153,6 +159,17 @@ public class WebSocketProxyFilter extends HttpFilter {
       LOG.log(Level.WARNING, "Session " + session.id() + ": WebSocket upgrade failed", e);
       if (!response.isCommitted()) {
         refuse(response, 500, "The WebSocket upgrade failed");
+      }
+      return;
+    }
+    if (response.getStatus() != HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
+      // Returned without upgrading and without an exception: Tyrus (Payara) does that, as its
+      // upgradeHttpToWebSocket only upgrades to endpoints registered at deployment. Without this
+      // the client got an empty 200 and the connection to the session stayed open and counted.
+      toSession.abort();
+      bridge.abandon();
+      if (!response.isCommitted()) {
+        refuse(response, 501, UNSUPPORTED_UPGRADE);
       }
     }
   }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's health checks as the container wires them (the server serves their answers at
- * {@code /health/*}; {@code HealthIT} in launcher-ear shows that), and what makes each one DOWN.
+ * {@code /health/*}; {@code HealthIT} in launcher-arquillian shows that, on Liberty and Payara),
+ * and what makes each one DOWN.
  */
 class HealthChecksTest {
   @RegisterExtension

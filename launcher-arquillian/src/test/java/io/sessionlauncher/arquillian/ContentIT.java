@@ -1,4 +1,4 @@
-package io.sessionlauncher.ear;
+package io.sessionlauncher.arquillian;
 
 import static io.sessionlauncher.testing.JsonErrors.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,47 +9,57 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Multipart;
 import io.sessionlauncher.testing.RawHttp;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Static content, uploads and CORS of the default configuration on Liberty's RESTEasy: the same
- * answers as the in-process Jersey tests, and nothing outside the content folder reachable.
+ * Static content, uploads and CORS on the server the Maven profile picks (RESTEasy on Open Liberty,
+ * Jersey on Payara Micro): the same answers as the in-process tests, and nothing outside the
+ * content folder reachable.
  */
+@ExtendWith(ArquillianExtension.class)
 class ContentIT {
-  /** The origin the default configuration allows. */
-  private static final String ORIGIN = "http://localhost:8080";
+  /** The text of launcher.json that must never be served: the demo app's jar. */
+  private static final String CONFIGURATION_MARK = "demo-session.jar";
 
-  /** The default configuration's max_upload_size. */
-  private static final int MAX_UPLOAD = 10 * 1024 * 1024;
+  private final Http http = new Http(Deployments.root());
 
-  private final Http http = new Http(LibertyServer.base());
+  @Deployment(testable = false)
+  static Archive<?> deployment() {
+    return Deployments.launcher();
+  }
 
   @Test
   void rootRedirectsToIndexAndFilesComeWithTheirType() throws Exception {
     Http.Answer root = send(request("").GET());
     assertEquals(302, root.status());
     assertEquals(
-        "/index.html",
-        LibertyServer.base().resolve(root.headers().firstValue("Location").get()).getPath());
+        Deployments.root().resolve("index.html"),
+        Deployments.root().resolve(root.headers().firstValue("Location").orElseThrow()));
 
     Http.Answer index = send(request("index.html").GET());
     assertEquals(200, index.status());
     assertEquals("text/html;charset=utf-8", type(index));
-    assertTrue(index.body().contains("Session Launcher"));
+    assertEquals(Deployments.INDEX_HTML, index.body());
 
     Http.Answer script = send(request("js/app.js").GET());
     assertEquals(200, script.status(), "a file in a sub-folder is not taken for a session");
     assertEquals("text/javascript;charset=utf-8", type(script));
+    assertEquals(Deployments.APP_JS, script.body());
 
     Http.Answer head =
         send(request("js/app.js").method("HEAD", HttpRequest.BodyPublishers.noBody()));
     assertEquals(200, head.status());
     assertEquals(
-        Files.size(LibertyServer.serverDir().resolve("www/js/app.js")),
+        Files.size(Deployments.content().resolve("js/app.js")),
         head.headers().firstValueAsLong("Content-Length").orElse(-1));
     assertEquals("", head.body());
   }
@@ -67,35 +77,38 @@ class ContentIT {
 
   @Test
   void nothingOutsideTheContentFolderIsServed() throws Exception {
-    // launcher.json sits next to www/: the closest secret there is.
-    Path link = LibertyServer.serverDir().resolve("www/link-out.json");
+    // launcher.json sits next to the content folder: the closest secret there is.
+    Path launcherJson = Deployments.configuration().folder().resolve("launcher.json");
+    Path link = Deployments.content().resolve("link-out.json");
     Files.deleteIfExists(link);
-    Files.createSymbolicLink(link, LibertyServer.serverDir().resolve("launcher.json"));
+    Files.createSymbolicLink(link, launcherJson);
+    String context = Deployments.root().getPath(); // "/" or "/<war name>/"
     try {
       for (String target :
           new String[] {
-            "/../launcher.json",
-            "/js/../../launcher.json",
-            "/..%2flauncher.json",
-            "/%2e%2e/launcher.json",
-            "/%2e%2e%2flauncher.json",
-            "/.%2e/launcher.json",
-            "/..%5clauncher.json",
-            "/..\\launcher.json",
-            "/%252e%252e%252flauncher.json",
-            "/%c0%ae%c0%ae/launcher.json",
-            "//" + LibertyServer.serverDir().resolve("launcher.json"),
-            "/link-out.json",
+            "../launcher.json",
+            "js/../../launcher.json",
+            "..%2flauncher.json",
+            "%2e%2e/launcher.json",
+            "%2e%2e%2flauncher.json",
+            ".%2e/launcher.json",
+            "..%5clauncher.json",
+            "..\\launcher.json",
+            "%252e%252e%252flauncher.json",
+            "%c0%ae%c0%ae/launcher.json",
+            "/" + launcherJson,
+            "link-out.json",
           }) {
-        RawHttp.Answer answer = RawHttp.get(LibertyServer.base(), target);
-        // Liberty itself refuses most of these (HTML 400); the launcher answers the rest (JSON
-        // 404).
+        URI server = Deployments.root().resolve("/");
+        RawHttp.Answer answer = RawHttp.get(server, context + target);
+        // The server itself refuses some of these (its own 400); the launcher answers the rest
+        // (JSON 404).
         assertTrue(
             answer.status() >= 400 && answer.status() < 500,
-            target + " answered " + answer.status());
+            Deployments.server() + ": " + context + target + " answered " + answer.status());
         assertFalse(
-            (answer.headers() + answer.body()).contains("demo_jar"),
-            target + " leaked launcher.json");
+            (answer.headers() + answer.body()).contains(CONFIGURATION_MARK),
+            context + target + " leaked launcher.json");
       }
     } finally {
       Files.deleteIfExists(link);
@@ -110,10 +123,11 @@ class ContentIT {
             new Multipart().file("f", "../../" + name, "from the IT").post(http.uri("upload")));
     assertEquals(200, stored.status(), stored.body());
     assertEquals(name, stored.json().getJsonArray("files").getJsonObject(0).getString("name"));
-    Path file = LibertyServer.serverDir().resolve("uploads").resolve(name);
+    Path file = Deployments.uploads().resolve(name);
     try {
       assertEquals("from the IT", Files.readString(file));
-      assertFalse(Files.exists(LibertyServer.serverDir().getParent().resolve(name)));
+      assertFalse(Files.exists(Deployments.uploads().getParent().resolve(name)));
+      assertFalse(Files.exists(Deployments.uploads().getParent().getParent().resolve(name)));
     } finally {
       Files.deleteIfExists(file);
     }
@@ -123,9 +137,12 @@ class ContentIT {
   void aTooLargeUploadIs413AndStoresNothing() throws Exception {
     String name = "big-" + UUID.randomUUID() + ".bin";
     Http.Answer refused =
-        http.send(new Multipart().file("f", name, new byte[MAX_UPLOAD]).post(http.uri("upload")));
-    assertJsonError(refused, 413, "larger than " + MAX_UPLOAD + " bytes");
-    try (var files = Files.list(LibertyServer.serverDir().resolve("uploads"))) {
+        http.send(
+            new Multipart()
+                .file("f", name, new byte[Deployments.MAX_UPLOAD])
+                .post(http.uri("upload")));
+    assertJsonError(refused, 413, "larger than " + Deployments.MAX_UPLOAD + " bytes");
+    try (var files = Files.list(Deployments.uploads())) {
       assertTrue(
           files.noneMatch(
               f ->
@@ -137,17 +154,18 @@ class ContentIT {
 
   @Test
   void corsForTheConfiguredOriginOnly() throws Exception {
-    Http.Answer allowed = send(request("index.html").header("Origin", ORIGIN).GET());
-    assertEquals(ORIGIN, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    String origin = Deployments.ALLOWED_ORIGIN;
+    Http.Answer allowed = send(request("index.html").header("Origin", origin).GET());
+    assertEquals(origin, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     assertTrue(allowed.headers().allValues("Vary").contains("Origin"));
 
     Http.Answer other = send(request("index.html").header("Origin", "https://evil.example").GET());
     assertNull(other.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
 
-    Http.Answer preflight = send(preflight(ORIGIN));
+    Http.Answer preflight = send(preflight(origin));
     assertEquals(204, preflight.status(), preflight.body());
     assertEquals(
-        ORIGIN, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        origin, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     assertEquals(
         "GET, POST, DELETE, OPTIONS",
         preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(null));

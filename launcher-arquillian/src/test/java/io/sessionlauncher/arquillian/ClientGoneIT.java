@@ -1,4 +1,4 @@
-package io.sessionlauncher.ear;
+package io.sessionlauncher.arquillian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,52 +15,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * On Liberty (RESTEasy, the servlet container's connection): a client that closes its connection
- * while its session starts has the session ended with the cause {@code abandoned}, its process
- * gone, its port back. An app that never gets ready is added for this class through the reload of
- * {@code launcher.json}, and the shipped file put back and reloaded after it.
+ * On the server the Maven profile picks (its servlet container's connection, RESTEasy on Open
+ * Liberty, Jersey on Payara Micro): a client that closes its connection while its session starts
+ * has the session ended with the cause {@code abandoned}, its process gone, its proxy line gone.
  */
+@ExtendWith(ArquillianExtension.class)
 class ClientGoneIT {
   private static final Duration NOTICED = Duration.ofSeconds(5);
-  private static final Http HTTP = new Http(LibertyServer.base());
-  private static String shipped;
+  private final Http http = new Http(Deployments.root());
 
-  private static Path launcherJson() {
-    return LibertyServer.serverDir().resolve("launcher.json");
-  }
-
-  @BeforeAll
-  static void addAnAppThatIsNeverReady() throws IOException {
-    LibertyServer.awaitLauncher();
-    shipped = Files.readString(launcherJson());
-    Files.writeString(
-        launcherJson(),
-        shipped.replaceFirst(
-            "\"apps\": \\{",
-            "\"apps\": { \"never-ready\": { \"cmd\": [\"/bin/sh\", \"-c\","
-                + " \"echo pid \\$\\$\\$\\$; exec sleep 600\"], \"ready_line\": \"never\" },"));
-    Http.Answer reload = HTTP.post("admin/reload", "{}");
-    assertEquals(200, reload.status(), reload.body());
-  }
-
-  @AfterAll
-  static void putTheShippedFileBack() throws IOException {
-    Files.writeString(launcherJson(), shipped);
-    Http.Answer reload = HTTP.post("admin/reload", "{}");
-    assertEquals(200, reload.status(), reload.body());
+  @Deployment(testable = false)
+  static Archive<?> deployment() {
+    return Deployments.launcher();
   }
 
   @Test
   void aClientThatClosesItsConnectionWhileItsSessionStartsHasItEnded() throws Exception {
     String id;
     long pid;
-    try (Socket socket = new Socket("127.0.0.1", LibertyServer.base().getPort())) {
-      post(socket, "{\"application\": \"never-ready\"}");
+    try (Socket socket = new Socket("127.0.0.1", Deployments.root().getPort())) {
+      post(socket, "{\"application\": \"" + Deployments.NEVER_READY + "\"}");
       id = startingSession();
       pid = pidInLog(id);
       Instant createdAt = Instant.now();
@@ -69,16 +50,16 @@ class ClientGoneIT {
           "a second into the start",
           Duration.ofSeconds(5),
           () -> Instant.now().isAfter(createdAt.plusSeconds(1)));
-      assertEquals("starting", HTTP.get("paraview/" + id).json().getString("state"));
+      assertEquals("starting", http.get("paraview/" + id).json().getString("state"));
     }
 
     Waits.until(
-        "the session gone once its client left",
+        Deployments.server() + ": the session gone once its client left",
         NOTICED,
-        () -> HTTP.get("paraview/" + id).status() == 404);
+        () -> http.get("paraview/" + id).status() == 404);
     Waits.until("its process gone", NOTICED, () -> ProcessHandle.of(pid).isEmpty());
-    assertEquals("", Files.readString(LibertyServer.proxyFile()).strip());
-    String trail = Files.readString(LibertyServer.serverDir().resolve("logs/sessions/audit.jsonl"));
+    assertEquals("", Files.readString(Deployments.configuration().proxyFile()).strip());
+    String trail = Files.readString(Deployments.configuration().logDir().resolve("audit.jsonl"));
     assertTrue(
         trail
             .lines()
@@ -93,7 +74,9 @@ class ClientGoneIT {
   private static void post(Socket socket, String body) throws IOException {
     OutputStream out = socket.getOutputStream();
     out.write(
-        ("POST /paraview/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        ("POST "
+                + Deployments.root().getPath()
+                + "paraview/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: "
                 + body.length()
                 + "\r\n\r\n"
@@ -102,20 +85,20 @@ class ClientGoneIT {
     out.flush();
   }
 
-  private static String startingSession() {
+  private String startingSession() {
     return Waits.value(
         "the never-ready session starting",
         Duration.ofSeconds(20),
         () ->
-            HTTP.get("paraview/").json().getJsonArray("sessions").stream()
+            http.get("paraview/").json().getJsonArray("sessions").stream()
                 .map(JsonObject.class::cast)
-                .filter(s -> s.getString("application").equals("never-ready"))
+                .filter(s -> s.getString("application").equals(Deployments.NEVER_READY))
                 .map(s -> s.getString("id"))
                 .findFirst());
   }
 
   private static long pidInLog(String id) {
-    Path log = LibertyServer.serverDir().resolve("logs/sessions/" + id + ".txt");
+    Path log = Deployments.configuration().logDir().resolve(id + ".txt");
     return Waits.value(
         "the session's pid in its log",
         Duration.ofSeconds(10),
