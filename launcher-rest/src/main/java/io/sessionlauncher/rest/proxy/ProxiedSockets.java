@@ -3,8 +3,10 @@ package io.sessionlauncher.rest.proxy;
 import io.sessionlauncher.engine.session.SessionChange;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionState;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +28,11 @@ public class ProxiedSockets {
         session, (id, bridges) -> bridges.remove(bridge) && bridges.isEmpty() ? null : bridges);
   }
 
-  void onChange(@Observes SessionChange change) {
+  /**
+   * Runs before the other observers of a change, so that an observer failing (which would skip
+   * those after it) cannot keep connections open past their session's end.
+   */
+  void onChange(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) SessionChange change) {
     if (change.state() != SessionState.STOPPING && change.state() != SessionState.ENDED) {
       return;
     }

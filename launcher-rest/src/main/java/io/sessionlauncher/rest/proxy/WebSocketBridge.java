@@ -39,12 +39,18 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
   /** How long the session may take to accept a message part before the connection is given up. */
   static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
+  private static final String SESSION_ENDED = "session ended";
+
   private final SessionId sessionId;
   private final ProxiedConnection counted;
   private final ProxyMetrics metrics;
   private final ProxiedSockets sockets;
   private final long maxMessage;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean browserClosed = new AtomicBoolean();
+
+  /** Set when the session's end began: every close the browser gets from then on is 1001. */
+  private volatile boolean sessionEnding;
 
   private volatile WebSocket toSession;
   private volatile jakarta.websocket.Session browser;
@@ -193,7 +199,12 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
         PongMessage.class,
         (MessageHandler.Whole<PongMessage>)
             pong -> toSession(toSession.sendPong(pong.getApplicationData()), 0));
-    sockets.add(sessionId, this);
+    if (sessionEnding) {
+      // The session's end began while the upgrade was under way, before the browser's side was
+      // open to be told.
+      closeBoth(CloseReason.CloseCodes.GOING_AWAY.getCode(), SESSION_ENDED);
+      return;
+    }
     toSession.request(1);
   }
 
@@ -240,9 +251,19 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
     return true;
   }
 
-  /** The session is ending: both sides are told so. */
+  /**
+   * The session is ending: both sides are told so, the browser's as soon as it is open. Whatever
+   * the session's side does meanwhile (its process is stopped next, which breaks that connection),
+   * the browser gets 1001.
+   */
   void sessionEnded() {
-    closeBoth(CloseReason.CloseCodes.GOING_AWAY.getCode(), "session ended");
+    sessionEnding = true;
+    closeBoth(CloseReason.CloseCodes.GOING_AWAY.getCode(), SESSION_ENDED);
+  }
+
+  /** The upgrade did not happen: nothing more will come through this bridge. */
+  void abandon() {
+    finish();
   }
 
   private void closeBoth(int code, String reason) {
@@ -271,9 +292,13 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
 
   private void closeBrowser(int code, String reason) {
     jakarta.websocket.Session to = browser;
-    if (to != null && to.isOpen()) {
+    if (to != null && to.isOpen() && browserClosed.compareAndSet(false, true)) {
+      boolean ending = sessionEnding;
+      int sent = ending ? CloseReason.CloseCodes.GOING_AWAY.getCode() : sendable(code);
       try {
-        to.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(sendable(code)), reason));
+        to.close(
+            new CloseReason(
+                CloseReason.CloseCodes.getCloseCode(sent), ending ? SESSION_ENDED : reason));
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.FINE, "Session " + sessionId + ": closing the browser's side failed", e);
       }

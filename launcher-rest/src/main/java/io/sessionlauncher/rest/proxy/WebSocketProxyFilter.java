@@ -126,11 +126,21 @@ public class WebSocketProxyFilter extends HttpFilter {
             metrics,
             sockets,
             config.configuration().http().proxyMaxMessageBytes());
+    // Known before anything is connected, so that a session's end beginning from here on closes
+    // this connection whichever of its sides is open by then; an end that began before is seen
+    // by asking for the session again.
+    sockets.add(session.id(), bridge);
+    try {
+      routes.session(caller, target);
+    } catch (SessionNotFoundException e) {
+      bridge.abandon();
+      throw e;
+    }
     WebSocket toSession;
     try {
       toSession = connect(request, target, session, bridge);
     } catch (IOException e) {
-      counted.close();
+      bridge.abandon();
       refuse(response, 502, e.getMessage());
       return;
     }
@@ -139,7 +149,7 @@ public class WebSocketProxyFilter extends HttpFilter {
           request, response, endpointConfig(path, bridge, toSession.getSubprotocol()), Map.of());
     } catch (DeploymentException | IOException | RuntimeException e) {
       toSession.abort();
-      counted.close();
+      bridge.abandon();
       LOG.log(Level.WARNING, "Session " + session.id() + ": WebSocket upgrade failed", e);
       if (!response.isCommitted()) {
         refuse(response, 500, "The WebSocket upgrade failed");
