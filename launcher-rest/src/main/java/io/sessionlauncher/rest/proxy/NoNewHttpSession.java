@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpSession;
  * A WebSocket upgrade's request as the server's WebSocket support is given it: asking for the HTTP
  * session gives the caller's existing one, or none, rather than making one. Liberty's handshake
  * asks for it on every upgrade (for {@code HandshakeRequest.getHttpSession()}, which the bridge
- * never uses), and a session made there outlived the proxied connection until its timeout: the
- * largest part of the heap a proxied connection held, and growing with every reconnect.
+ * never uses), and a session made there outlived the proxied connection until its timeout, one more
+ * with every reconnect.
  */
 final class NoNewHttpSession extends HttpServletRequestWrapper {
   NoNewHttpSession(HttpServletRequest request) {
