@@ -2,6 +2,7 @@ package io.sessionlauncher.ear;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionlauncher.testing.Http;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -183,6 +185,38 @@ class WebSocketProxyIT {
       }
       assertTrue(answer.toString().startsWith("HTTP/1.1 404"), answer.toString());
       assertTrue(answer.toString().contains("{\"error\":\"No session with id"), answer.toString());
+    }
+  }
+
+  /**
+   * Liberty's handshake asks for the HTTP session: one made there outlived the proxied socket until
+   * its timeout, the largest part of a proxied connection's heap, so the upgrade is given none.
+   */
+  @Test
+  void anAcceptedUpgradeMakesNoHttpSession() throws Exception {
+    String session = start();
+    URI base = LibertyServer.base();
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout((int) WAIT.toMillis());
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /session/"
+                      + session
+                      + "/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                      + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                      + "Sec-WebSocket-Version: 13\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().contains("\r\n\r\n")) {
+        int read = socket.getInputStream().read();
+        if (read < 0) {
+          break;
+        }
+        head.append((char) read);
+      }
+      assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+      assertFalse(head.toString().toLowerCase(Locale.ROOT).contains("set-cookie"), head.toString());
     }
   }
 

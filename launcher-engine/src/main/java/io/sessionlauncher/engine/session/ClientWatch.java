@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,9 +35,13 @@ public class ClientWatch {
   /** How often the table is read while a client waits. */
   static final Duration INTERVAL = Duration.ofMillis(200);
 
-  /** One waiting client: whether its connection was seen in the table yet. */
+  /**
+   * One waiting client: whether its connection was seen in the table yet (a connection never seen
+   * may be one the table cannot match, so its absence says nothing).
+   */
   private static final class Waiting {
     final ClientConnection connection;
+    final long since = System.nanoTime();
     boolean seen;
 
     Waiting(ClientConnection connection) {
@@ -47,6 +52,7 @@ public class ClientWatch {
   private SessionRegistry registry;
   private SessionEnder ender;
   private BackgroundTasks tasks;
+  private Supplier<Optional<ConnectionTable>> tables;
   private final Map<SessionId, Waiting> waiting = new ConcurrentHashMap<>();
   private final AtomicBoolean unsupportedSaid = new AtomicBoolean();
   private Future<?> schedule;
@@ -56,29 +62,38 @@ public class ClientWatch {
 
   @Inject
   public ClientWatch(SessionRegistry registry, SessionEnder ender, BackgroundTasks tasks) {
+    this(registry, ender, tasks, ConnectionTable::read);
+  }
+
+  /** With {@code tables} reading the kernel's connection table (a test counts its reads). */
+  ClientWatch(
+      SessionRegistry registry,
+      SessionEnder ender,
+      BackgroundTasks tasks,
+      Supplier<Optional<ConnectionTable>> tables) {
     this.registry = registry;
     this.ender = ender;
     this.tasks = tasks;
+    this.tables = tables;
   }
 
   /**
    * Ends the session, still starting, if {@code connection}'s client closes it before the session
    * is ready (or fails): the end's cause is {@link EndCause#ABANDONED}.
+   *
+   * <p>Nothing is read here, on the request's thread: reading the kernel's tables walks every
+   * bucket of its connection hash whatever few connections it holds (several milliseconds of system
+   * time per read on a large machine), which a launch ready within one interval should not pay. The
+   * first look is the first periodic one after it has waited an interval: a client that closed its
+   * end is still seen there ({@code CLOSE_WAIT} lasts until the answer), only one whose connection
+   * was reset before it is not told from a connection the table cannot match, and its session
+   * starts as without a watch.
    */
   public void endIfClientLeaves(SessionId id, ClientConnection connection) {
     if (registry.live(id).map(s -> s.snapshot().state() != SessionState.STARTING).orElse(true)) {
       return;
     }
-    // A first look now: a client that leaves within the first interval is otherwise never seen,
-    // and a connection never seen is never taken for gone (it may be one the table cannot match).
-    Waiting client = new Waiting(connection);
-    Optional<String> state = ConnectionTable.read().flatMap(table -> table.stateOf(connection));
-    if (state.map(ConnectionTable.CLOSE_WAIT::equals).orElse(false)) {
-      abandon(id, connection);
-      return;
-    }
-    client.seen = state.isPresent();
-    waiting.put(id, client);
+    waiting.put(id, new Waiting(connection));
     synchronized (this) {
       if (schedule == null || schedule.isDone()) {
         schedule = tasks.scheduleWithFixedDelay(this::checkSafely, INTERVAL);
@@ -110,7 +125,11 @@ public class ClientWatch {
         return;
       }
     }
-    Optional<ConnectionTable> table = ConnectionTable.read();
+    long now = System.nanoTime();
+    if (waiting.values().stream().allMatch(client -> now - client.since < INTERVAL.toNanos())) {
+      return; // all may well be ready before the next look: the table is not read for them
+    }
+    Optional<ConnectionTable> table = tables.get();
     if (table.isEmpty()) {
       if (unsupportedSaid.compareAndSet(false, true)) {
         LOG.warning(

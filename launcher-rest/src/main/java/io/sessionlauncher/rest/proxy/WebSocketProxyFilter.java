@@ -152,7 +152,10 @@ public class WebSocketProxyFilter extends HttpFilter {
     }
     try {
       container.upgradeHttpToWebSocket(
-          request, response, endpointConfig(path, bridge, toSession.getSubprotocol()), Map.of());
+          new NoNewHttpSession(request),
+          response,
+          endpointConfig(path, bridge, toSession.getSubprotocol()),
+          Map.of());
     } catch (DeploymentException | IOException | RuntimeException e) {
       toSession.abort();
       bridge.abandon();
