@@ -190,7 +190,8 @@ class LauncherOnServerIT {
       Http.Answer greeting = new Http(URI.create("http://127.0.0.1:" + port + "/")).get("");
       assertEquals(Deployments.GREETING, greeting.body().strip());
     } finally {
-      assertEquals(200, http.delete("paraview/" + id).status());
+      // Not asserted: a failure above may have ended the session, and its message matters more.
+      var unused = http.delete("paraview/" + id);
     }
   }
 

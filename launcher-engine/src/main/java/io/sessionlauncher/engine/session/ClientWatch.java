@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,11 +42,12 @@ public class ClientWatch {
    */
   private static final class Waiting {
     final ClientConnection connection;
-    final long since = System.nanoTime();
+    final long since;
     boolean seen;
 
-    Waiting(ClientConnection connection) {
+    Waiting(ClientConnection connection, long since) {
       this.connection = connection;
+      this.since = since;
     }
   }
 
@@ -53,6 +55,7 @@ public class ClientWatch {
   private SessionEnder ender;
   private BackgroundTasks tasks;
   private Supplier<Optional<ConnectionTable>> tables;
+  private LongSupplier nanoTime;
   private final Map<SessionId, Waiting> waiting = new ConcurrentHashMap<>();
   private final AtomicBoolean unsupportedSaid = new AtomicBoolean();
   private Future<?> schedule;
@@ -62,19 +65,24 @@ public class ClientWatch {
 
   @Inject
   public ClientWatch(SessionRegistry registry, SessionEnder ender, BackgroundTasks tasks) {
-    this(registry, ender, tasks, ConnectionTable::read);
+    this(registry, ender, tasks, ConnectionTable::read, System::nanoTime);
   }
 
-  /** With {@code tables} reading the kernel's connection table (a test counts its reads). */
+  /**
+   * With {@code tables} reading the kernel's connection table and {@code nanoTime} telling how long
+   * a client has waited (a test counts the reads and moves the time itself).
+   */
   ClientWatch(
       SessionRegistry registry,
       SessionEnder ender,
       BackgroundTasks tasks,
-      Supplier<Optional<ConnectionTable>> tables) {
+      Supplier<Optional<ConnectionTable>> tables,
+      LongSupplier nanoTime) {
     this.registry = registry;
     this.ender = ender;
     this.tasks = tasks;
     this.tables = tables;
+    this.nanoTime = nanoTime;
   }
 
   /**
@@ -93,7 +101,13 @@ public class ClientWatch {
     if (registry.live(id).map(s -> s.snapshot().state() != SessionState.STARTING).orElse(true)) {
       return;
     }
-    waiting.put(id, new Waiting(connection));
+    waiting.put(id, new Waiting(connection, nanoTime.getAsLong()));
+    if (registry.live(id).map(s -> s.snapshot().state() != SessionState.STARTING).orElse(true)) {
+      // Ready or ended since the look above, maybe before this entry was there for its change to
+      // remove: nobody waits any more.
+      waiting.remove(id);
+      return;
+    }
     synchronized (this) {
       if (schedule == null || schedule.isDone()) {
         schedule = tasks.scheduleWithFixedDelay(this::checkSafely, INTERVAL);
@@ -125,7 +139,7 @@ public class ClientWatch {
         return;
       }
     }
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     if (waiting.values().stream().allMatch(client -> now - client.since < INTERVAL.toNanos())) {
       return; // all may well be ready before the next look: the table is not read for them
     }

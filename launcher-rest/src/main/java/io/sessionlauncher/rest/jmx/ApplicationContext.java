@@ -1,6 +1,7 @@
 package io.sessionlauncher.rest.jmx;
 
 import jakarta.enterprise.concurrent.ContextService;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -25,13 +26,31 @@ final class ApplicationContext {
    */
   @SuppressWarnings("BanJNDI") // looks up the one fixed java:comp name above, never input
   static <T> T captured(T target, Class<T> type) {
+    Object found;
     try {
-      if (new InitialContext().lookup(CONTEXT_SERVICE) instanceof ContextService context) {
-        return context.createContextualProxy(target, type);
-      }
-    } catch (NamingException | RuntimeException e) {
+      found = new InitialContext().lookup(CONTEXT_SERVICE);
+    } catch (NamingException e) {
       LOG.fine(() -> "No " + CONTEXT_SERVICE + " (" + e + "); calls run on the caller's context");
+      return target;
     }
-    return target;
+    // In a container without a usable context service, JMX calls would run without the
+    // application's configuration (a reload's new metrics with the wrong buckets): said loudly.
+    if (!(found instanceof ContextService context)) {
+      LOG.warning(
+          CONTEXT_SERVICE
+              + " is not a ContextService but "
+              + (found == null ? "null" : found.getClass().getName())
+              + ": JMX calls run without the application's context");
+      return target;
+    }
+    try {
+      return context.createContextualProxy(target, type);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Cannot run JMX calls with the application's context; they run without it",
+          e);
+      return target;
+    }
   }
 }

@@ -20,4 +20,9 @@ final class NoNewHttpSession extends HttpServletRequestWrapper {
   public HttpSession getSession() {
     return getSession(false);
   }
+
+  @Override
+  public HttpSession getSession(boolean create) {
+    return super.getSession(false);
+  }
 }

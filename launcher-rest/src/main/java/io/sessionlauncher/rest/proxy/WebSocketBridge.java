@@ -52,6 +52,11 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
   /** Set when the session's end began: every close the browser gets from then on is 1001. */
   private volatile boolean sessionEnding;
 
+  /** The close for a browser's side that opens after its bridge was closed. */
+  private volatile int closeCode = CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode();
+
+  private volatile String closeReason = "session connection lost";
+
   private volatile WebSocket toSession;
   private volatile jakarta.websocket.Session browser;
 
@@ -199,10 +204,10 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
         PongMessage.class,
         (MessageHandler.Whole<PongMessage>)
             pong -> toSession(toSession.sendPong(pong.getApplicationData()), 0));
-    if (sessionEnding) {
-      // The session's end began while the upgrade was under way, before the browser's side was
-      // open to be told.
-      closeBoth(CloseReason.CloseCodes.GOING_AWAY.getCode(), SESSION_ENDED);
+    if (sessionEnding || closed.get()) {
+      // The session ended, or its side closed or broke, while the upgrade was under way, before
+      // the browser's side was open to be told.
+      closeBoth(closeCode, closeReason);
       return;
     }
     toSession.request(1);
@@ -291,6 +296,11 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
   }
 
   private void closeBrowser(int code, String reason) {
+    if (browser == null) {
+      // Kept for the browser's side, which opening now would otherwise find nothing to tell.
+      closeCode = code;
+      closeReason = reason;
+    }
     jakarta.websocket.Session to = browser;
     if (to != null && to.isOpen() && browserClosed.compareAndSet(false, true)) {
       boolean ending = sessionEnding;
