@@ -25,6 +25,15 @@ running_pid() {
     && echo "$pid"
 }
 
+# Every process below <pid>, children first found, grandchildren after.
+descendants() {
+  local child
+  for child in $(pgrep -P "$1" || true); do
+    echo "$child"
+    descendants "$child"
+  done
+}
+
 stop() {
   local pid
   if ! pid=$(running_pid); then
@@ -40,9 +49,12 @@ stop() {
     fi
     sleep 0.5
   done
-  kill -KILL "$pid" 2>/dev/null || true
+  # The sessions it started (each in a session of its own) would outlive it: they go with it.
+  local doomed
+  doomed=$(descendants "$pid")
+  kill -KILL "$pid" $doomed 2>/dev/null || true
   rm -f "$pid_file"
-  echo "Payara Micro $name (pid $pid) did not stop within 60 s of SIGTERM: killed" >&2
+  echo "Payara Micro $name (pid $pid) did not stop within 60 s of SIGTERM: killed, with its processes $doomed" >&2
   return 1
 }
 
