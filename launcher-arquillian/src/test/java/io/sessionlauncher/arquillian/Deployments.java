@@ -39,6 +39,11 @@ final class Deployments {
   /** The page and script the {@code content} folder serves. */
   static final String INDEX_HTML = "<!DOCTYPE html><title>Session Launcher</title>\n";
 
+  /**
+   * The suite's {@code proxy_max_message_size}: the largest message the launcher's proxy passes.
+   */
+  static final int PROXY_MAX_MESSAGE = 256 * 1024;
+
   static final String APP_JS = "console.log('Session Launcher');\n";
 
   private Deployments() {}
@@ -69,6 +74,7 @@ final class Deployments {
         .uploadDir(dir.resolve("config/uploads"))
         .maxUploadSize(MAX_UPLOAD)
         .corsOrigins(ALLOWED_ORIGIN)
+        .set("configuration.proxy_max_message_size", PROXY_MAX_MESSAGE)
         .app(
             DEMO,
             List.of(

@@ -1,5 +1,6 @@
 package io.sessionlauncher.arquillian;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,16 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionlauncher.testing.Http;
 import io.sessionlauncher.testing.Waits;
 import io.sessionlauncher.testing.WebSocketClient;
+import io.sessionlauncher.testing.WebSocketClient.Closed;
+import io.sessionlauncher.testing.WebSocketClient.Connection;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -31,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class LauncherOnServerIT {
   private static final String UNKNOWN_ID = "3b241101-e2bb-4255-8caf-4136c566a962";
+  private static final Duration WAIT = WebSocketClient.TIMEOUT;
 
   @ArquillianResource private URL base;
 
@@ -80,34 +87,100 @@ class LauncherOnServerIT {
   }
 
   /**
-   * The launcher's own WebSocket proxy ({@code /session/<id>/ws}): on Open Liberty the session's
-   * echo comes back through it; Payara's WebSocket support (Tyrus) cannot upgrade a request to an
-   * endpoint made at run time, so there the upgrade is refused with 501 rather than answered with
-   * an empty 200. Either way no proxied connection is left counted once the client is done.
+   * The launcher's own WebSocket proxy, in both its forms ({@code /session/<id>/ws}, {@code
+   * /proxy?sessionId=<id>&path=ws}): the session's echo comes back through it, on Open Liberty and
+   * on Payara (whose Tyrus upgrades only to endpoints deployed under a matching path), and no
+   * proxied connection is left counted once the client is done.
    */
   @Test
-  void aWebSocketThroughTheLaunchersProxyIsEchoedOrRefusedWithNothingLeft() throws Exception {
+  void aWebSocketThroughTheLaunchersProxyIsEchoedWithNothingLeft() throws Exception {
     Http http = http();
-    Http.Answer created = http.post("paraview/", "{\"application\": \"demo\"}");
-    assertEquals(200, created.status(), Deployments.server() + ": " + created.body());
-    String id = created.json().getString("id");
+    String id = startDemo(http);
     try {
-      URI proxied =
-          URI.create(
-              Deployments.root().toString().replaceFirst("^http", "ws") + "session/" + id + "/ws");
       WebSocketClient webSockets = new WebSocketClient();
-      if (Deployments.server().startsWith("Payara")) {
-        assertEquals(501, webSockets.refusedHandshake(proxied), "refused, not upgraded");
-      } else {
-        assertEquals("proxied", webSockets.echo(proxied, "proxied"));
+      assertEquals("proxied", webSockets.echo(proxied("session/" + id + "/ws"), "proxied"));
+      assertEquals(
+          "by query",
+          webSockets.echo(proxied("proxy?sessionId=" + id + "&path=ws"), "by query"),
+          "the ParaView form");
+      byte[] large = new byte[Deployments.PROXY_MAX_MESSAGE];
+      new Random(7).nextBytes(large);
+      try (Connection open = webSockets.connect(proxied("session/" + id + "/ws"))) {
+        open.sendBinary(large);
+        assertArrayEquals(large, (byte[]) open.nextMessage(WAIT), "the largest message, whole");
+        assertEquals(1, proxiedConnections(http, id), "counted while open");
       }
-      Waits.until(
-          "no proxied connection counted for " + id,
-          Duration.ofSeconds(10),
-          () -> http.get("paraview/" + id).json().getInt("proxiedConnections", 0) == 0);
+      waitUncounted(http, id);
     } finally {
       assertEquals(200, http.delete("paraview/" + id).status());
     }
+  }
+
+  /** Refused upgrades are the API's JSON errors, and leave nothing counted. */
+  @Test
+  void unknownAndMissingIdsAreRefusedUpgrades() throws Exception {
+    WebSocketClient webSockets = new WebSocketClient();
+    assertEquals(404, webSockets.refusedHandshake(proxied("session/" + UNKNOWN_ID + "/ws")));
+    assertEquals(404, webSockets.refusedHandshake(proxied("proxy?sessionId=nope&path=ws")));
+    assertEquals(400, webSockets.refusedHandshake(proxied("proxy?path=ws")));
+  }
+
+  /**
+   * Close codes go both ways: the client's 4001 reaches the session, whose echo of it comes back; a
+   * message past {@code proxy_max_message_size} closes with 1009; the session's end closes the
+   * socket with 1001. None is left counted.
+   */
+  @Test
+  void closeCodesPassBothWaysAndTheSessionsEndClosesWith1001() throws Exception {
+    Http http = http();
+    String id = startDemo(http);
+    WebSocketClient webSockets = new WebSocketClient();
+    try {
+      try (Connection open = webSockets.connect(proxied("session/" + id + "/ws"))) {
+        open.socket().sendClose(4001, "done here").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        Closed closed = open.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals(new Closed(4001, "done here"), closed);
+      }
+      waitUncounted(http, id);
+
+      try (Connection open = webSockets.connect(proxied("session/" + id + "/ws"))) {
+        var unused =
+            open.socket().sendBinary(ByteBuffer.allocate(Deployments.PROXY_MAX_MESSAGE + 1), true);
+        Closed closed = open.closed().get(WAIT.toMillis() * 3, TimeUnit.MILLISECONDS);
+        assertEquals(1009, closed.code(), closed.toString());
+        assertTrue(closed.reason().contains("proxy_max_message_size"), closed.reason());
+      }
+      waitUncounted(http, id);
+
+      try (Connection open = webSockets.connect(proxied("proxy?sessionId=" + id + "&path=ws"))) {
+        open.sendText("before the end");
+        assertEquals("before the end", open.nextMessage(WAIT));
+        assertEquals(200, http.delete("paraview/" + id).status());
+        Closed closed = open.closed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals(1001, closed.code(), closed.toString());
+      }
+    } finally {
+      var unused = http.delete("paraview/" + id);
+    }
+  }
+
+  private static String startDemo(Http http) throws Exception {
+    Http.Answer created = http.post("paraview/", "{\"application\": \"demo\"}");
+    assertEquals(200, created.status(), Deployments.server() + ": " + created.body());
+    return created.json().getString("id");
+  }
+
+  private static URI proxied(String path) {
+    return URI.create(Deployments.root().toString().replaceFirst("^http", "ws") + path);
+  }
+
+  private static int proxiedConnections(Http http, String id) throws Exception {
+    return http.get("paraview/" + id).json().getInt("proxiedConnections", 0);
+  }
+
+  private static void waitUncounted(Http http, String id) {
+    Waits.until(
+        "no proxied connection counted for " + id, WAIT, () -> proxiedConnections(http, id) == 0);
   }
 
   /**

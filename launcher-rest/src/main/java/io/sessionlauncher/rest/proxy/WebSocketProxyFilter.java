@@ -44,6 +44,12 @@ import java.util.logging.Logger;
  * server's own WebSocket support ({@code ServerContainer.upgradeHttpToWebSocket}). A refused
  * upgrade is answered as the API answers: a JSON error with its status (404 for an unknown, ended,
  * malformed or another user's id). Plain HTTP to these paths goes on to {@link HttpProxyResource}.
+ *
+ * <p>The upgrade names the {@link ProxyEndpointPath} template that matches the request, with the
+ * request's segments as its values, and a configuration made for this connection, which hands out
+ * its bridge. Open Liberty upgrades to that configuration. Payara's Tyrus takes only its path and
+ * upgrades to the endpoint deployed there ({@link ProxyEndpoints}), whose handshake takes the
+ * bridge from the {@link BridgeHandover} under way on this thread. One way for both servers.
  */
 @WebFilter(
     urlPatterns = {ProxyRequest.PROXY, ProxyRequest.SESSION + "*"},
@@ -52,11 +58,24 @@ public class WebSocketProxyFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(WebSocketProxyFilter.class.getName());
 
-  /** The refusal where the server's WebSocket support cannot upgrade to the proxy's endpoint. */
+  /** The refusal where the server's WebSocket support did not upgrade and said nothing. */
   static final String UNSUPPORTED_UPGRADE =
-      "This server's WebSocket support does not upgrade a request to an endpoint made at run time"
-          + " (ServerContainer.upgradeHttpToWebSocket): the launcher's WebSocket proxy needs Open"
-          + " Liberty; use a front end such as Apache with the proxy file";
+      "This server's WebSocket support did not upgrade the request to the launcher's proxy"
+          + " (ServerContainer.upgradeHttpToWebSocket); use a front end such as Apache with the"
+          + " proxy file";
+
+  /**
+   * The refusal of a path deeper than the deployed endpoints go, where the server upgrades only to
+   * those (Payara).
+   */
+  static final String TOO_DEEP =
+      "This server's WebSocket support upgrades only to endpoints deployed under a matching path,"
+          + " and the launcher's proxy has them "
+          + ProxyEndpointPath.DEPTH
+          + " path segments deep after the session id (/session/<id>/<1>/.../<"
+          + ProxyEndpointPath.DEPTH
+          + ">): use a shorter path, Open Liberty, or a front end such as Apache with the proxy"
+          + " file";
 
   /** How long the session may take to accept the proxy's WebSocket connection. */
   static final long CONNECT_SECONDS = 10;
@@ -150,12 +169,17 @@ public class WebSocketProxyFilter extends HttpFilter {
       refuse(response, 502, e.getMessage());
       return;
     }
+    ProxyEndpointPath endpoint = ProxyEndpointPath.of(path);
+    String subprotocol = toSession.getSubprotocol();
     try {
-      container.upgradeHttpToWebSocket(
-          new NoNewHttpSession(request),
-          response,
-          endpointConfig(path, bridge, toSession.getSubprotocol()),
-          Map.of());
+      new BridgeHandover(bridge, subprotocol == null ? "" : subprotocol)
+          .during(
+              () ->
+                  container.upgradeHttpToWebSocket(
+                      new NoNewHttpSession(request),
+                      response,
+                      endpointConfig(endpoint.path(), bridge, subprotocol),
+                      endpoint.parameters()));
     } catch (DeploymentException | IOException | RuntimeException e) {
       toSession.abort();
       bridge.abandon();
@@ -166,13 +190,13 @@ public class WebSocketProxyFilter extends HttpFilter {
       return;
     }
     if (response.getStatus() != HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
-      // Returned without upgrading and without an exception: Tyrus (Payara) does that, as its
-      // upgradeHttpToWebSocket only upgrades to endpoints registered at deployment. Without this
-      // the client got an empty 200 and the connection to the session stayed open and counted.
+      // Returned without upgrading and without an exception: Tyrus (Payara) does that for a path
+      // no deployed endpoint matches (deeper than ProxyEndpointPath.DEPTH). Without this the
+      // client got an empty 200 and the connection to the session stayed open and counted.
       toSession.abort();
       bridge.abandon();
       if (!response.isCommitted()) {
-        refuse(response, 501, UNSUPPORTED_UPGRADE);
+        refuse(response, 501, endpoint.deployed() ? UNSUPPORTED_UPGRADE : TOO_DEEP);
       }
     }
   }
