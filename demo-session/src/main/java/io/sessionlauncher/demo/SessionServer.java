@@ -11,7 +11,10 @@ import java.net.BindException;
 
 /** The Undertow server of one session: plain HTTP and the WebSocket echo share one port. */
 final class SessionServer {
-  /** Path of the WebSocket endpoint; every other path answers with a greeting. */
+  /**
+   * Path of the WebSocket endpoint, which also answers every path below it ({@code /ws/a/b}, for
+   * the launcher's tests of deep proxied paths); every other path answers with a greeting.
+   */
   static final String WEBSOCKET_PATH = "/ws";
 
   // Bounds how long SIGTERM waits for worker tasks still running, so a stuck one cannot keep
@@ -68,7 +71,7 @@ final class SessionServer {
     HttpHandler guarded =
         options.secret().<HttpHandler>map(s -> new SecretGuard(s, websocket)).orElse(websocket);
     return new PathHandler(new GreetingHandler(options.port()))
-        .addExactPath(WEBSOCKET_PATH, guarded);
+        .addPrefixPath(WEBSOCKET_PATH, guarded);
   }
 
   private static BindException findBindException(Throwable failure) {

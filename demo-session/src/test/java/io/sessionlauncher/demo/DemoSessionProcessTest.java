@@ -93,6 +93,10 @@ class DemoSessionProcessTest {
       socket.sendText("second");
       assertEquals("second", socket.nextMessage(WAIT));
     }
+    try (WebSocketClient.Connection socket = connect(port, "/ws/below/it")) {
+      socket.sendText("deeper");
+      assertEquals("deeper", socket.nextMessage(WAIT));
+    }
   }
 
   @Test

@@ -164,6 +164,32 @@ class LauncherOnServerIT {
     }
   }
 
+  /**
+   * WebSocket paths at the session as deep as the proxy's deployed endpoints go (16 segments after
+   * the id) are proxied on both servers; one segment deeper, Payara, which upgrades only to those
+   * endpoints, refuses with 501 (JSON naming the depth), while Liberty proxies it too. Nothing is
+   * left open or counted.
+   */
+  @Test
+  void pathsAsDeepAsTheDeployedEndpointsGoAreProxied() throws Exception {
+    Http http = http();
+    String id = startDemo(http);
+    try {
+      WebSocketClient webSockets = new WebSocketClient();
+      String deepest = "session/" + id + "/ws/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16";
+      assertEquals("deepest", webSockets.echo(proxied(deepest), "deepest"));
+      URI deeper = proxied(deepest + "/17");
+      if (Deployments.server().startsWith("Payara")) {
+        assertEquals(501, webSockets.refusedHandshake(deeper));
+      } else {
+        assertEquals("deeper", webSockets.echo(deeper, "deeper"));
+      }
+      waitUncounted(http, id);
+    } finally {
+      assertEquals(200, http.delete("paraview/" + id).status());
+    }
+  }
+
   private static String startDemo(Http http) throws Exception {
     Http.Answer created = http.post("paraview/", "{\"application\": \"demo\"}");
     assertEquals(200, created.status(), Deployments.server() + ": " + created.body());

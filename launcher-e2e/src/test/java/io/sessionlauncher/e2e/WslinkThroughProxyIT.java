@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The npm {@code wslink} client's ProcessLauncher in headless Chromium starts a demo session on the
- * launcher in Open Liberty, and the page talks to the session through the launcher's own proxy,
- * with no other front end: text and a 2 MiB binary message echoed, a close from the page passing
- * its code, and the session's end (the client's stop()) closing the socket with 1001.
+ * launcher in Open Liberty (or Payara Micro, profile {@code payara-micro}), and the page talks to
+ * the session through the launcher's own proxy, with no other front end: text and a 2 MiB binary
+ * message echoed, a close from the page passing its code, and the session's end (the client's
+ * stop()) closing the socket with 1001.
  */
 class WslinkThroughProxyIT {
   private final Http launcher =
