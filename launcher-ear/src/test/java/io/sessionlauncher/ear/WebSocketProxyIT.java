@@ -12,6 +12,7 @@ import io.sessionlauncher.testing.WebSocketClient.Closed;
 import io.sessionlauncher.testing.WebSocketClient.Connection;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,10 +47,14 @@ class WebSocketProxyIT {
   }
 
   private String start() {
-    Http.Answer created = client.post("paraview/", "{\"application\": \"demo\"}");
+    return start("demo").getString("id");
+  }
+
+  private jakarta.json.JsonObject start(String application) {
+    Http.Answer created = client.post("paraview/", "{\"application\": \"" + application + "\"}");
     assertEquals(200, created.status(), created.body());
     id = created.json().getString("id");
-    return id;
+    return created.json();
   }
 
   private static URI ws(String path) {
@@ -158,6 +163,20 @@ class WebSocketProxyIT {
     assertEquals(200, client.delete("paraview/" + session).status());
     assertEquals(404, sockets.refusedHandshake(ws("session/" + session + "/ws")));
     id = null;
+  }
+
+  /**
+   * The session's own refusal (demo-secure without its secret) is a 502 naming it, and leaves no
+   * connection counted; with the secret in the query, which is passed on, the socket echoes.
+   */
+  @Test
+  void aSessionRefusingTheSocketIsA502AndItsQueryIsPassedOn() throws Exception {
+    jakarta.json.JsonObject session = start("demo-secure");
+    String path = "session/" + session.getString("id") + "/ws";
+    assertEquals(502, sockets.refusedHandshake(ws(path)));
+    assertEquals(0, proxiedConnections());
+    String secret = URLEncoder.encode(session.getString("secret"), StandardCharsets.UTF_8);
+    assertEquals("hello", sockets.echo(ws(path + "?secret=" + secret), "hello"));
   }
 
   @Test

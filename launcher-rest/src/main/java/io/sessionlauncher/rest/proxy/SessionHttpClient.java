@@ -7,7 +7,6 @@ import java.time.Duration;
 /**
  * The one HTTP client of the launcher's proxy towards sessions: HTTP/1.1 (what session servers
  * speak), no redirects followed (a session's redirect goes back to the browser), a bounded connect.
- * Also what opens the proxy's WebSocket connections to sessions.
  */
 @ApplicationScoped
 public class SessionHttpClient {

@@ -9,35 +9,36 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
 import java.io.IOException;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One proxied WebSocket: the browser's connection (a Jakarta WebSocket endpoint of the server) and
- * the session's (the JDK's client), each message passed on as it arrives, fragments as fragments.
+ * One proxied WebSocket: the browser's connection and the session's, both the server's own Jakarta
+ * WebSocket (the browser's an endpoint of its server container, the session's a connection of its
+ * client), each message part passed on as it arrives, fragments as fragments.
  *
- * <p>Backpressure both ways: a message part from the session is asked for ({@code request(1)}) only
- * once the previous one was written to the browser, and a part from the browser is handed to the
- * session before the container reads the next. So one part per direction is all the launcher holds,
- * however slow either side is. A message past {@code proxy_max_message_size} closes both sides with
- * 1009; the session's end closes them with 1001; a close of either side is passed on with its code
- * and reason.
+ * <p>Backpressure both ways: a part read from one side is written to the other, blocking, on the
+ * thread that read it, and the container reads nothing more from that side until it is written. So
+ * one part per direction is all the launcher holds, however slow either side is. A message past
+ * {@code proxy_max_message_size} closes both sides with 1009; the session's end closes them with
+ * 1001; a close of either side is passed on with its code and reason. Pings are answered by the
+ * container on each connection (the Jakarta API does not show them); pongs are passed on.
  */
-final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
+final class WebSocketBridge extends Endpoint {
   private static final Logger LOG = Logger.getLogger(WebSocketBridge.class.getName());
 
-  /** How long the session may take to accept a message part before the connection is given up. */
-  static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * How long a message from the session waits for the browser's side to open; the upgrade that
+   * opens it follows the connection to the session at once.
+   */
+  static final Duration BROWSER_OPEN_TIMEOUT = Duration.ofSeconds(10);
 
   private static final String SESSION_ENDED = "session ended";
 
@@ -48,6 +49,8 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
   private final long maxMessage;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean browserClosed = new AtomicBoolean();
+  private final CountDownLatch browserOpen = new CountDownLatch(1);
+  private final SessionSide sessionSide = new SessionSide();
 
   /** Set when the session's end began: every close the browser gets from then on is 1001. */
   private volatile boolean sessionEnding;
@@ -57,8 +60,8 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
 
   private volatile String closeReason = "session connection lost";
 
-  private volatile WebSocket toSession;
-  private volatile jakarta.websocket.Session browser;
+  private volatile Session toSession;
+  private volatile Session browser;
 
   /** Bytes of the message under way from the browser, and from the session. */
   private long fromBrowser;
@@ -78,93 +81,92 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
     this.maxMessage = maxMessage;
   }
 
-  // ---- the session's side (java.net.http) ----
-
-  @Override
-  public void onOpen(WebSocket webSocket) {
-    // Nothing is asked for until the browser's side is open: the session's messages wait in its
-    // own socket meanwhile.
-    toSession = webSocket;
+  /** The endpoint of the connection to the session, for the container's client. */
+  Endpoint sessionSide() {
+    return sessionSide;
   }
 
-  @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    String part = data.toString();
-    long bytes = Utf8.length(part);
-    if (tooLarge(fromSession += bytes)) {
-      return null;
-    }
-    fromSession = last ? 0 : fromSession;
-    toBrowser(remote -> remote.sendText(part, last), bytes);
-    return null;
-  }
-
-  @Override
-  public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-    long bytes = data.remaining();
-    if (tooLarge(fromSession += bytes)) {
-      return null;
-    }
-    fromSession = last ? 0 : fromSession;
-    ByteBuffer part = writable(data);
-    toBrowser(remote -> remote.sendBinary(part, last), bytes);
-    return null;
-  }
-
-  @Override
-  public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-    // The JDK answers the session's ping itself; the browser sees it too and answers with a pong.
-    ByteBuffer data = writable(message);
-    toBrowser(remote -> remote.sendPing(data), 0);
-    return null;
-  }
-
-  @Override
-  public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-    ByteBuffer data = writable(message);
-    toBrowser(remote -> remote.sendPong(data), 0);
-    return null;
-  }
-
-  @Override
-  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    closeBrowser(statusCode, reason);
-    return null;
-  }
-
-  @Override
-  public void onError(WebSocket webSocket, Throwable error) {
-    LOG.log(Level.FINE, "Session " + sessionId + ": proxied WebSocket failed", error);
-    closeBrowser(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "session connection lost");
-  }
-
-  /**
-   * The JDK hands read-only buffers, which Liberty's writer cannot take (it reads their array): a
-   * copy of one part, the most this connection holds.
-   */
-  private static ByteBuffer writable(ByteBuffer data) {
-    if (!data.isReadOnly()) {
-      return data;
-    }
-    ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-    copy.put(data);
-    return copy.flip();
-  }
-
-  /** Something the browser's side is told, blocking until it is written. */
+  /** Something one side is told, blocking until it is written. */
   @FunctionalInterface
   private interface Send {
     void to(RemoteEndpoint.Basic remote) throws IOException;
   }
 
+  // ---- the session's side ----
+
+  private final class SessionSide extends Endpoint {
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+      toSession = session;
+      if (closed.get()) {
+        // Connected after the launcher gave up waiting, or after the browser went.
+        closeSession(CloseReason.CloseCodes.GOING_AWAY.getCode(), "browser connection gone");
+        return;
+      }
+      session.setMaxIdleTimeout(0);
+      session.addMessageHandler(
+          String.class,
+          (MessageHandler.Partial<String>)
+              (part, last) -> {
+                long bytes = Utf8.length(part);
+                if (!tooLarge(fromSession += bytes)) {
+                  fromSession = last ? 0 : fromSession;
+                  toBrowser(remote -> remote.sendText(part, last), bytes);
+                }
+              });
+      session.addMessageHandler(
+          ByteBuffer.class,
+          (MessageHandler.Partial<ByteBuffer>)
+              (part, last) -> {
+                long bytes = part.remaining();
+                if (!tooLarge(fromSession += bytes)) {
+                  fromSession = last ? 0 : fromSession;
+                  toBrowser(remote -> remote.sendBinary(part, last), bytes);
+                }
+              });
+      session.addMessageHandler(
+          PongMessage.class,
+          (MessageHandler.Whole<PongMessage>)
+              pong -> toBrowser(remote -> remote.sendPong(pong.getApplicationData()), 0));
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+      closeBrowser(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+      LOG.log(Level.FINE, "Session " + sessionId + ": proxied WebSocket failed", error);
+      closeBrowser(
+          CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "session connection lost");
+    }
+  }
+
+  /**
+   * Writes to the browser's side once it is open: a session may speak first, before the upgrade
+   * that opens it is done.
+   */
   private void toBrowser(Send send, long bytes) {
-    jakarta.websocket.Session to = browser;
+    try {
+      if (!browserOpen.await(BROWSER_OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        closeBoth(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "browser never connected");
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeBoth(CloseReason.CloseCodes.GOING_AWAY.getCode(), "launcher stopping");
+      return;
+    }
+    Session to = browser;
+    if (to == null || closed.get()) {
+      return;
+    }
     // Counted as handed over: the echo of a message may be seen before a send returns.
     metrics.sentToClient(bytes);
     counted.touch();
     try {
       send.to(to.getBasicRemote());
-      toSession.request(1);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "Session " + sessionId + ": browser connection lost", e);
       closeSession(CloseReason.CloseCodes.GOING_AWAY.getCode(), "browser connection lost");
@@ -172,10 +174,10 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
     }
   }
 
-  // ---- the browser's side (Jakarta WebSocket) ----
+  // ---- the browser's side ----
 
   @Override
-  public void onOpen(jakarta.websocket.Session session, EndpointConfig config) {
+  public void onOpen(Session session, EndpointConfig config) {
     browser = session;
     // The container's own message buffers are left as they are: the handlers take parts, and
     // proxy_max_message_size is counted here.
@@ -187,7 +189,7 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
               long bytes = Utf8.length(part);
               if (!tooLarge(fromBrowser += bytes)) {
                 fromBrowser = last ? 0 : fromBrowser;
-                toSession(toSession.sendText(part, last), bytes);
+                toSession(remote -> remote.sendText(part, last), bytes);
               }
             });
     session.addMessageHandler(
@@ -197,48 +199,44 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
               long bytes = part.remaining();
               if (!tooLarge(fromBrowser += bytes)) {
                 fromBrowser = last ? 0 : fromBrowser;
-                toSession(toSession.sendBinary(part, last), bytes);
+                toSession(remote -> remote.sendBinary(part, last), bytes);
               }
             });
     session.addMessageHandler(
         PongMessage.class,
         (MessageHandler.Whole<PongMessage>)
-            pong -> toSession(toSession.sendPong(pong.getApplicationData()), 0));
+            pong -> toSession(remote -> remote.sendPong(pong.getApplicationData()), 0));
+    browserOpen.countDown();
     if (sessionEnding || closed.get()) {
       // The session ended, or its side closed or broke, while the upgrade was under way, before
       // the browser's side was open to be told.
       closeBoth(closeCode, closeReason);
-      return;
     }
-    toSession.request(1);
   }
 
   /**
-   * Waits until the session took the part: the container reads nothing more from this browser
-   * meanwhile, which is the backpressure towards it.
+   * Writes to the session, blocking: the container reads nothing more from this browser meanwhile,
+   * which is the backpressure towards it.
    */
-  private void toSession(CompletableFuture<WebSocket> sent, long bytes) {
+  private void toSession(Send send, long bytes) {
     metrics.sentToSession(bytes);
     counted.touch();
     try {
-      sent.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closeBoth(CloseReason.CloseCodes.GOING_AWAY.getCode(), "launcher stopping");
-    } catch (ExecutionException | TimeoutException e) {
+      send.to(toSession.getBasicRemote());
+    } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "Session " + sessionId + ": sending to the session failed", e);
       closeBoth(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "session not reachable");
     }
   }
 
   @Override
-  public void onClose(jakarta.websocket.Session session, CloseReason reason) {
+  public void onClose(Session session, CloseReason reason) {
     closeSession(reason.getCloseCode().getCode(), reason.getReasonPhrase());
     finish();
   }
 
   @Override
-  public void onError(jakarta.websocket.Session session, Throwable error) {
+  public void onError(Session session, Throwable error) {
     LOG.log(Level.FINE, "Session " + sessionId + ": browser WebSocket failed", error);
     closeSession(CloseReason.CloseCodes.GOING_AWAY.getCode(), "browser connection lost");
     finish();
@@ -269,6 +267,7 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
   /** The upgrade did not happen: nothing more will come through this bridge. */
   void abandon() {
     finish();
+    closeSession(CloseReason.CloseCodes.GOING_AWAY.getCode(), "browser connection not upgraded");
   }
 
   private void closeBoth(int code, String reason) {
@@ -280,18 +279,13 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
   }
 
   private void closeSession(int code, String reason) {
-    WebSocket session = toSession;
-    if (session != null && !session.isOutputClosed()) {
-      var unused =
-          session
-              .sendClose(sendable(code), reason)
-              .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-              .whenComplete(
-                  (done, failure) -> {
-                    if (failure != null) {
-                      session.abort();
-                    }
-                  });
+    Session session = toSession;
+    if (session != null && session.isOpen()) {
+      try {
+        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(sendable(code)), reason));
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "Session " + sessionId + ": closing the session's side failed", e);
+      }
     }
   }
 
@@ -301,7 +295,7 @@ final class WebSocketBridge extends Endpoint implements WebSocket.Listener {
       closeCode = code;
       closeReason = reason;
     }
-    jakarta.websocket.Session to = browser;
+    Session to = browser;
     if (to != null && to.isOpen() && browserClosed.compareAndSet(false, true)) {
       boolean ending = sessionEnding;
       int sent = ending ? CloseReason.CloseCodes.GOING_AWAY.getCode() : sendable(code);

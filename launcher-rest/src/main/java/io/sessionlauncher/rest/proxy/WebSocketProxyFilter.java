@@ -1,6 +1,7 @@
 package io.sessionlauncher.rest.proxy;
 
 import io.sessionlauncher.engine.access.SessionAccess;
+import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.engine.session.ProxiedConnection;
 import io.sessionlauncher.model.AccessDeniedException;
 import io.sessionlauncher.model.Caller;
@@ -20,17 +21,18 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -84,7 +86,7 @@ public class WebSocketProxyFilter extends HttpFilter {
   @Inject private transient Callers callers;
   @Inject private transient SessionAccess access;
   @Inject private transient ProxyRoutes routes;
-  @Inject private transient SessionHttpClient client;
+  @Inject private transient BackgroundTasks tasks;
   @Inject private transient ProxyMetrics metrics;
   @Inject private transient ProxiedSockets sockets;
   @Inject private transient LauncherConfig config;
@@ -161,16 +163,16 @@ public class WebSocketProxyFilter extends HttpFilter {
       bridge.abandon();
       throw e;
     }
-    WebSocket toSession;
+    jakarta.websocket.Session toSession;
     try {
-      toSession = connect(request, target, session, bridge);
+      toSession = connect(container, request, target, session, bridge);
     } catch (IOException e) {
       bridge.abandon();
       refuse(response, 502, e.getMessage());
       return;
     }
     ProxyEndpointPath endpoint = ProxyEndpointPath.of(path);
-    String subprotocol = toSession.getSubprotocol();
+    String subprotocol = toSession.getNegotiatedSubprotocol();
     try {
       new BridgeHandover(bridge, subprotocol == null ? "" : subprotocol)
           .during(
@@ -181,7 +183,6 @@ public class WebSocketProxyFilter extends HttpFilter {
                       endpointConfig(endpoint.path(), bridge, subprotocol),
                       endpoint.parameters()));
     } catch (DeploymentException | IOException | RuntimeException e) {
-      toSession.abort();
       bridge.abandon();
       LOG.log(Level.WARNING, "Session " + session.id() + ": WebSocket upgrade failed", e);
       if (!response.isCommitted()) {
@@ -193,7 +194,6 @@ public class WebSocketProxyFilter extends HttpFilter {
       // Returned without upgrading and without an exception: Tyrus (Payara) does that for a path
       // no deployed endpoint matches (deeper than ProxyEndpointPath.DEPTH). Without this the
       // client got an empty 200 and the connection to the session stayed open and counted.
-      toSession.abort();
       bridge.abandon();
       if (!response.isCommitted()) {
         refuse(response, 501, endpoint.deployed() ? UNSUPPORTED_UPGRADE : TOO_DEEP);
@@ -201,34 +201,50 @@ public class WebSocketProxyFilter extends HttpFilter {
     }
   }
 
-  private WebSocket connect(
-      HttpServletRequest request, ProxyRequest target, Session session, WebSocketBridge bridge)
+  private jakarta.websocket.Session connect(
+      ServerContainer container,
+      HttpServletRequest request,
+      ProxyRequest target,
+      Session session,
+      WebSocketBridge bridge)
       throws IOException {
-    WebSocket.Builder builder =
-        client.client().newWebSocketBuilder().connectTimeout(SessionHttpClient.CONNECT_TIMEOUT);
     List<String> protocols = protocols(request.getHeader("Sec-WebSocket-Protocol"));
-    if (!protocols.isEmpty()) {
-      builder.subprotocols(
-          protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
-    }
     String cookies = HopHeaders.sessionCookies(request.getHeader("Cookie"));
-    if (cookies != null) {
-      builder.header("Cookie", cookies);
-    }
-    builder.header("X-Forwarded-For", request.getRemoteAddr());
+    String forwardedFor = request.getRemoteAddr();
+    ClientEndpointConfig config =
+        ClientEndpointConfig.Builder.create()
+            .preferredSubprotocols(protocols)
+            .configurator(
+                new ClientEndpointConfig.Configurator() {
+                  @Override
+                  public void beforeRequest(Map<String, List<String>> headers) {
+                    if (cookies != null) {
+                      headers.put("Cookie", List.of(cookies));
+                    }
+                    headers.put("X-Forwarded-For", List.of(forwardedFor));
+                  }
+                })
+            .build();
+    URI uri = target.target("ws", session.address().host(), session.address().port());
+    // Jakarta WebSocket bounds no handshake: a session that accepts the connection and never
+    // answers would hold this request thread for ever. Connected on a thread of the launcher's,
+    // waited for at most CONNECT_SECONDS; one that connects later finds its bridge abandoned and
+    // is closed.
+    CompletableFuture<jakarta.websocket.Session> connected = new CompletableFuture<>();
+    tasks.execute(
+        () -> {
+          try {
+            connected.complete(container.connectToServer(bridge.sessionSide(), config, uri));
+          } catch (DeploymentException | IOException | RuntimeException e) {
+            connected.completeExceptionally(e);
+          }
+        });
     try {
-      return builder
-          .buildAsync(
-              target.target("ws", session.address().host(), session.address().port()), bridge)
-          .get(CONNECT_SECONDS, TimeUnit.SECONDS);
+      return connected.get(CONNECT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("The launcher is stopping", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof WebSocketHandshakeException refused) {
-        throw new IOException(
-            "The session refused the WebSocket: HTTP " + refused.getResponse().statusCode(), e);
-      }
       throw new IOException("The session did not accept the WebSocket: " + e.getCause(), e);
     } catch (TimeoutException e) {
       throw new IOException(
