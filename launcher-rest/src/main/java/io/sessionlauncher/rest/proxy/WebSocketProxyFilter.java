@@ -79,6 +79,11 @@ public class WebSocketProxyFilter extends HttpFilter {
           + ">): use a shorter path, Open Liberty, or a front end such as Apache with the proxy"
           + " file";
 
+  /**
+   * Tyrus's client buffer for one incoming frame, as a property of a connection's configuration.
+   */
+  static final String TYRUS_CLIENT_BUFFER = "weblogic.websocket.tyrus.incoming-buffer-size";
+
   /** How long the session may take to accept the proxy's WebSocket connection. */
   static final long CONNECT_SECONDS = 10;
 
@@ -211,7 +216,7 @@ public class WebSocketProxyFilter extends HttpFilter {
     List<String> protocols = protocols(request.getHeader("Sec-WebSocket-Protocol"));
     String cookies = HopHeaders.sessionCookies(request.getHeader("Cookie"));
     String forwardedFor = request.getRemoteAddr();
-    ClientEndpointConfig config =
+    ClientEndpointConfig clientConfig =
         ClientEndpointConfig.Builder.create()
             .preferredSubprotocols(protocols)
             .configurator(
@@ -225,6 +230,15 @@ public class WebSocketProxyFilter extends HttpFilter {
                   }
                 })
             .build();
+    // Tyrus (Payara) closes the session's side on a frame larger than its client's buffer, 4 MiB
+    // unless this property of the connection's configuration says more; Liberty ignores it.
+    clientConfig
+        .getUserProperties()
+        .put(
+            TYRUS_CLIENT_BUFFER,
+            (int)
+                Math.min(
+                    Integer.MAX_VALUE, config.configuration().http().proxyMaxMessageBytes() + 14));
     URI uri = target.target("ws", session.address().host(), session.address().port());
     // Jakarta WebSocket bounds no handshake: a session that accepts the connection and never
     // answers would hold this request thread for ever. Connected on a thread of the launcher's,
@@ -234,7 +248,7 @@ public class WebSocketProxyFilter extends HttpFilter {
     tasks.execute(
         () -> {
           try {
-            connected.complete(container.connectToServer(bridge.sessionSide(), config, uri));
+            connected.complete(container.connectToServer(bridge.sessionSide(), clientConfig, uri));
           } catch (DeploymentException | IOException | RuntimeException e) {
             connected.completeExceptionally(e);
           }
