@@ -179,8 +179,62 @@ class WebSocketProxyIT {
     assertEquals("hello", sockets.echo(ws(path + "?secret=" + secret), "hello"));
   }
 
+  /**
+   * A browser that stops reading (a frozen tab) while its session keeps answering: the launcher's
+   * send to it waits, and is given up after 30 s with both sides closed; the connection is no
+   * longer counted, and the proxy serves the next one.
+   */
+  @Test
+  void aBrowserThatStopsReadingIsGivenUpAfterThirtySeconds() throws Exception {
+    String session = start();
+    java.net.http.WebSocket frozen =
+        java.net.http.HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(
+                ws("session/" + session + "/ws"),
+                new java.net.http.WebSocket.Listener() {
+                  @Override
+                  public void onOpen(java.net.http.WebSocket webSocket) {
+                    // Nothing is ever asked for: the client reads nothing from its socket.
+                  }
+                })
+            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      byte[] megabyte = new byte[1024 * 1024];
+      // Echoed into the browser's socket until its buffers are full and the launcher's send waits.
+      for (int i = 0; i < 64; i++) {
+        frozen
+            .sendBinary(ByteBuffer.wrap(megabyte), true)
+            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      assertEquals(1, proxiedConnections());
+      Waits.until(
+          "the stalled connection is given up",
+          Duration.ofSeconds(45),
+          () -> proxiedConnections() == 0);
+      assertEquals(
+          "still serving", sockets.echo(ws("session/" + session + "/ws"), "still serving"));
+    } finally {
+      frozen.abort();
+    }
+  }
+
   @Test
   void aRefusedUpgradeIsAnsweredWithTheApisJsonError() throws Exception {
+    String key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+    String answer = rawUpgrade("Upgrade: websocket\r\n" + key);
+    assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+    assertTrue(answer.contains("{\"error\":\"No session with id"), answer);
+    // Two Upgrade lines (a server may join them): still the proxy's checks, not the server's own.
+    answer = rawUpgrade("Upgrade: \r\nUpgrade: websocket\r\n" + key);
+    assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+    // No key: no handshake to complete, refused before anything is connected.
+    answer = rawUpgrade("Upgrade: websocket\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    assertTrue(answer.contains("Sec-WebSocket-Key"), answer);
+  }
+
+  private static String rawUpgrade(String headers) throws Exception {
     URI base = LibertyServer.base();
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout((int) WAIT.toMillis());
@@ -189,9 +243,9 @@ class WebSocketProxyIT {
           .write(
               ("GET /session/"
                       + UUID.randomUUID()
-                      + "/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                      + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                      + "Sec-WebSocket-Version: 13\r\n\r\n")
+                      + "/ws HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + headers
+                      + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
       byte[] buffer = new byte[4096];
       StringBuilder answer = new StringBuilder();
@@ -202,8 +256,7 @@ class WebSocketProxyIT {
         }
         answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
       }
-      assertTrue(answer.toString().startsWith("HTTP/1.1 404"), answer.toString());
-      assertTrue(answer.toString().contains("{\"error\":\"No session with id"), answer.toString());
+      return answer.toString();
     }
   }
 

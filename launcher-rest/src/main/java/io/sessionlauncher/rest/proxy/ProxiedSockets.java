@@ -1,23 +1,51 @@
 package io.sessionlauncher.rest.proxy;
 
+import io.sessionlauncher.engine.concurrent.BackgroundTasks;
 import io.sessionlauncher.engine.session.SessionChange;
 import io.sessionlauncher.model.SessionId;
 import io.sessionlauncher.model.SessionState;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 
 /**
  * The WebSocket connections open through the proxy, by session, so that a session's end closes its
- * connections (1001, going away) the moment it begins, whatever its cause.
+ * connections (1001, going away) the moment it begins, whatever its cause; and, once a second, the
+ * check that gives up a connection whose send waits on a side that stopped reading.
  */
 @ApplicationScoped
 public class ProxiedSockets {
+  private static final Duration STALL_CHECK = Duration.ofSeconds(1);
+
   private final Map<SessionId, Set<WebSocketBridge>> open = new ConcurrentHashMap<>();
+
+  @Inject BackgroundTasks tasks;
+
+  private Future<?> stallCheck;
+
+  @PostConstruct
+  void startStallCheck() {
+    stallCheck = tasks.scheduleWithFixedDelay(this::closeStalled, STALL_CHECK);
+  }
+
+  @PreDestroy
+  void stopStallCheck() {
+    stallCheck.cancel(false);
+  }
+
+  void closeStalled() {
+    long now = System.nanoTime();
+    open.values().forEach(bridges -> bridges.forEach(bridge -> bridge.closeIfStalled(now)));
+  }
 
   void add(SessionId session, WebSocketBridge bridge) {
     open.computeIfAbsent(session, id -> ConcurrentHashMap.newKeySet()).add(bridge);

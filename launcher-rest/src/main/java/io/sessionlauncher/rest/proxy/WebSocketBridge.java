@@ -40,6 +40,9 @@ final class WebSocketBridge extends Endpoint {
    */
   static final Duration BROWSER_OPEN_TIMEOUT = Duration.ofSeconds(10);
 
+  /** How long either side may take to accept a message part before the connection is given up. */
+  static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
   private static final String SESSION_ENDED = "session ended";
 
   private final SessionId sessionId;
@@ -51,6 +54,8 @@ final class WebSocketBridge extends Endpoint {
   private final AtomicBoolean browserClosed = new AtomicBoolean();
   private final CountDownLatch browserOpen = new CountDownLatch(1);
   private final SessionSide sessionSide = new SessionSide();
+  private final SendWatch sendingToSession = new SendWatch();
+  private final SendWatch sendingToBrowser = new SendWatch();
 
   /** Set when the session's end began: every close the browser gets from then on is 1001. */
   private volatile boolean sessionEnding;
@@ -165,12 +170,15 @@ final class WebSocketBridge extends Endpoint {
     // Counted as handed over: the echo of a message may be seen before a send returns.
     metrics.sentToClient(bytes);
     counted.touch();
+    sendingToBrowser.begin(System.nanoTime());
     try {
       send.to(to.getBasicRemote());
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "Session " + sessionId + ": browser connection lost", e);
       closeSession(CloseReason.CloseCodes.GOING_AWAY.getCode(), "browser connection lost");
       finish();
+    } finally {
+      sendingToBrowser.end();
     }
   }
 
@@ -221,11 +229,14 @@ final class WebSocketBridge extends Endpoint {
   private void toSession(Send send, long bytes) {
     metrics.sentToSession(bytes);
     counted.touch();
+    sendingToSession.begin(System.nanoTime());
     try {
       send.to(toSession.getBasicRemote());
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "Session " + sessionId + ": sending to the session failed", e);
       closeBoth(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "session not reachable");
+    } finally {
+      sendingToSession.end();
     }
   }
 
@@ -252,6 +263,24 @@ final class WebSocketBridge extends Endpoint {
         CloseReason.CloseCodes.TOO_BIG.getCode(),
         "message larger than proxy_max_message_size (" + maxMessage + " bytes)");
     return true;
+  }
+
+  /**
+   * Gives up the connection when a send has waited past {@link #SEND_TIMEOUT} for a side that
+   * stopped reading: both sides are closed with 1011 and the waiting thread is interrupted.
+   */
+  void closeIfStalled(long now) {
+    boolean toSessionStalled = sendingToSession.overdue(now, SEND_TIMEOUT);
+    boolean toBrowserStalled = sendingToBrowser.overdue(now, SEND_TIMEOUT);
+    if (toSessionStalled || toBrowserStalled) {
+      closeBoth(
+          CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(),
+          (toSessionStalled ? "the session" : "the browser")
+              + " took no message for "
+              + SEND_TIMEOUT.toSeconds()
+              + " s");
+      finish();
+    }
   }
 
   /**
@@ -290,11 +319,14 @@ final class WebSocketBridge extends Endpoint {
   }
 
   private void closeBrowser(int code, String reason) {
+    // Kept for the browser's side, and this bridge marked closed, before the side is looked at: a
+    // side opening now sets it first and then reads the mark (onOpen), so one of the two threads
+    // closes it whichever runs first.
     if (browser == null) {
-      // Kept for the browser's side, which opening now would otherwise find nothing to tell.
       closeCode = code;
       closeReason = reason;
     }
+    finish();
     Session to = browser;
     if (to != null && to.isOpen() && browserClosed.compareAndSet(false, true)) {
       boolean ending = sessionEnding;
@@ -307,7 +339,6 @@ final class WebSocketBridge extends Endpoint {
         LOG.log(Level.FINE, "Session " + sessionId + ": closing the browser's side failed", e);
       }
     }
-    finish();
   }
 
   /**
@@ -326,6 +357,8 @@ final class WebSocketBridge extends Endpoint {
 
   /** Both sides are gone or going: the engine's count and the session's list forget this one. */
   private void finish() {
+    // A session's message waiting for the browser's side to open need not wait any longer.
+    browserOpen.countDown();
     if (closed.compareAndSet(false, true)) {
       counted.close();
       sockets.remove(sessionId, this);

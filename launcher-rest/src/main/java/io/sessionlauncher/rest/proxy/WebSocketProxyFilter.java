@@ -29,11 +29,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -100,8 +102,7 @@ public class WebSocketProxyFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String upgrade = request.getHeader("Upgrade");
-    if (upgrade == null || !upgrade.trim().equalsIgnoreCase("websocket")) {
+    if (!asksForWebSocket(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -118,6 +119,12 @@ public class WebSocketProxyFilter extends HttpFilter {
 
   private void upgrade(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
+    if (request.getHeader("Sec-WebSocket-Key") == null) {
+      // Not a WebSocket handshake the server could complete: refused before the session is
+      // connected to.
+      refuse(response, 400, "A WebSocket upgrade needs a Sec-WebSocket-Key header");
+      return;
+    }
     String hostRefusal = hosts.refusal(request.getHeader("Host"));
     if (hostRefusal != null) {
       refuse(response, HostCheckFilter.MISDIRECTED, hostRefusal);
@@ -245,14 +252,21 @@ public class WebSocketProxyFilter extends HttpFilter {
     // waited for at most CONNECT_SECONDS; one that connects later finds its bridge abandoned and
     // is closed.
     CompletableFuture<jakarta.websocket.Session> connected = new CompletableFuture<>();
-    tasks.execute(
-        () -> {
-          try {
-            connected.complete(container.connectToServer(bridge.sessionSide(), clientConfig, uri));
-          } catch (DeploymentException | IOException | RuntimeException e) {
-            connected.completeExceptionally(e);
-          }
-        });
+    // A long-running task: a handshake that hangs must not hold a thread of the pool that serves
+    // requests.
+    try {
+      tasks.executeLongRunning(
+          () -> {
+            try {
+              connected.complete(
+                  container.connectToServer(bridge.sessionSide(), clientConfig, uri));
+            } catch (DeploymentException | IOException | RuntimeException e) {
+              connected.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      throw new IOException("The launcher is stopping", e);
+    }
     try {
       return connected.get(CONNECT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -285,6 +299,21 @@ public class WebSocketProxyFilter extends HttpFilter {
               }
             })
         .build();
+  }
+
+  /**
+   * Whether any {@code Upgrade} header line names websocket: the server's own upgrade (Tyrus joins
+   * the lines) must never see a WebSocket upgrade to the proxy's paths that this filter let by.
+   */
+  static boolean asksForWebSocket(HttpServletRequest request) {
+    for (Enumeration<String> lines = request.getHeaders("Upgrade"); lines.hasMoreElements(); ) {
+      for (String token : lines.nextElement().split(",")) {
+        if (token.trim().equalsIgnoreCase("websocket")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static List<String> protocols(String header) {
