@@ -68,10 +68,10 @@ final class WebSocketBridge extends Endpoint {
   private volatile Session toSession;
   private volatile Session browser;
 
-  /** Bytes of the message under way from the browser, and from the session. */
-  private long fromBrowser;
+  /** The message under way from the browser, and from the session. */
+  private final MessageSize fromBrowser = new MessageSize();
 
-  private long fromSession;
+  private final MessageSize fromSession = new MessageSize();
 
   WebSocketBridge(
       SessionId sessionId,
@@ -91,6 +91,57 @@ final class WebSocketBridge extends Endpoint {
     return sessionSide;
   }
 
+  /** The bytes of the message under way in one direction, held to proxy_max_message_size. */
+  private final class MessageSize {
+    private long bytes;
+
+    /** Counts a part; false, with both sides closed, when the message grew too large. */
+    boolean add(long part, boolean last) {
+      bytes += part;
+      if (tooLarge(bytes)) {
+        return false;
+      }
+      bytes = last ? 0 : bytes;
+      return true;
+    }
+  }
+
+  /** One direction's writes: the other side is told, blocking, on the thread that read. */
+  @FunctionalInterface
+  private interface Forward {
+    void send(Send send, long bytes);
+  }
+
+  /**
+   * Passes on what {@code from} receives, part by part. The container's own message buffers are
+   * left as they are: the handlers take parts, and proxy_max_message_size is counted here.
+   */
+  private static void forward(Session from, MessageSize size, Forward to) {
+    from.setMaxIdleTimeout(0);
+    from.addMessageHandler(
+        String.class,
+        (MessageHandler.Partial<String>)
+            (part, last) -> {
+              long bytes = Utf8.length(part);
+              if (size.add(bytes, last)) {
+                to.send(remote -> remote.sendText(part, last), bytes);
+              }
+            });
+    from.addMessageHandler(
+        ByteBuffer.class,
+        (MessageHandler.Partial<ByteBuffer>)
+            (part, last) -> {
+              long bytes = part.remaining();
+              if (size.add(bytes, last)) {
+                to.send(remote -> remote.sendBinary(part, last), bytes);
+              }
+            });
+    from.addMessageHandler(
+        PongMessage.class,
+        (MessageHandler.Whole<PongMessage>)
+            pong -> to.send(remote -> remote.sendPong(pong.getApplicationData()), 0));
+  }
+
   /** Something one side is told, blocking until it is written. */
   @FunctionalInterface
   private interface Send {
@@ -108,31 +159,7 @@ final class WebSocketBridge extends Endpoint {
         closeSession(CloseReason.CloseCodes.GOING_AWAY.getCode(), "browser connection gone");
         return;
       }
-      session.setMaxIdleTimeout(0);
-      session.addMessageHandler(
-          String.class,
-          (MessageHandler.Partial<String>)
-              (part, last) -> {
-                long bytes = Utf8.length(part);
-                if (!tooLarge(fromSession += bytes)) {
-                  fromSession = last ? 0 : fromSession;
-                  toBrowser(remote -> remote.sendText(part, last), bytes);
-                }
-              });
-      session.addMessageHandler(
-          ByteBuffer.class,
-          (MessageHandler.Partial<ByteBuffer>)
-              (part, last) -> {
-                long bytes = part.remaining();
-                if (!tooLarge(fromSession += bytes)) {
-                  fromSession = last ? 0 : fromSession;
-                  toBrowser(remote -> remote.sendBinary(part, last), bytes);
-                }
-              });
-      session.addMessageHandler(
-          PongMessage.class,
-          (MessageHandler.Whole<PongMessage>)
-              pong -> toBrowser(remote -> remote.sendPong(pong.getApplicationData()), 0));
+      forward(session, fromSession, WebSocketBridge.this::toBrowser);
     }
 
     @Override
@@ -187,33 +214,7 @@ final class WebSocketBridge extends Endpoint {
   @Override
   public void onOpen(Session session, EndpointConfig config) {
     browser = session;
-    // The container's own message buffers are left as they are: the handlers take parts, and
-    // proxy_max_message_size is counted here.
-    session.setMaxIdleTimeout(0);
-    session.addMessageHandler(
-        String.class,
-        (MessageHandler.Partial<String>)
-            (part, last) -> {
-              long bytes = Utf8.length(part);
-              if (!tooLarge(fromBrowser += bytes)) {
-                fromBrowser = last ? 0 : fromBrowser;
-                toSession(remote -> remote.sendText(part, last), bytes);
-              }
-            });
-    session.addMessageHandler(
-        ByteBuffer.class,
-        (MessageHandler.Partial<ByteBuffer>)
-            (part, last) -> {
-              long bytes = part.remaining();
-              if (!tooLarge(fromBrowser += bytes)) {
-                fromBrowser = last ? 0 : fromBrowser;
-                toSession(remote -> remote.sendBinary(part, last), bytes);
-              }
-            });
-    session.addMessageHandler(
-        PongMessage.class,
-        (MessageHandler.Whole<PongMessage>)
-            pong -> toSession(remote -> remote.sendPong(pong.getApplicationData()), 0));
+    forward(session, fromBrowser, this::toSession);
     browserOpen.countDown();
     if (sessionEnding || closed.get()) {
       // The session ended, or its side closed or broke, while the upgrade was under way, before
