@@ -200,13 +200,19 @@ class WebSocketProxyIT {
                 })
             .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      byte[] megabyte = new byte[1024 * 1024];
-      // Echoed into the browser's socket until its buffers are full and the launcher's send waits.
-      for (int i = 0; i < 64; i++) {
-        frozen
-            .sendBinary(ByteBuffer.wrap(megabyte), true)
-            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      // 64 KiB parts, which the stall check allows a second more than the 30 s each.
+      byte[] part = new byte[64 * 1024];
+      // Echoed into the browser's socket until its buffers are full and the launcher's send waits;
+      // from then on nothing more is read from this client either, and its own send waits.
+      boolean backedUp = false;
+      for (int i = 0; i < 1024 && !backedUp; i++) {
+        try {
+          frozen.sendBinary(ByteBuffer.wrap(part), true).get(2, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          backedUp = true;
+        }
       }
+      assertTrue(backedUp, "64 MiB went through a client that reads nothing");
       assertEquals(1, proxiedConnections());
       Waits.until(
           "the stalled connection is given up",

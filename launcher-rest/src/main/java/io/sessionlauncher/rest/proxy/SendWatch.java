@@ -10,14 +10,22 @@ import java.time.Duration;
  * clean.
  */
 final class SendWatch {
+  /**
+   * The slowest a side may take a large part: a part of {@code n} bytes may take a second per 64
+   * KiB beyond the limit, so a big message to a browser on a slow link is not taken for a stall.
+   */
+  static final long SLOWEST_BYTES_PER_SECOND = 64 * 1024;
+
   private Thread sender;
   private long since;
+  private long extraNanos;
   private boolean interrupted;
 
-  /** Marks the calling thread as sending, from now. */
-  synchronized void begin(long now) {
+  /** Marks the calling thread as sending {@code bytes}, from now. */
+  synchronized void begin(long now, long bytes) {
     sender = Thread.currentThread();
     since = now;
+    extraNanos = bytes * 1_000_000_000L / SLOWEST_BYTES_PER_SECOND;
   }
 
   /** The send returned or threw: clears an interrupt this watch made. */
@@ -30,11 +38,11 @@ final class SendWatch {
   }
 
   /**
-   * Whether a send has been under way longer than {@code limit}; if so, interrupts its thread
-   * (once).
+   * Whether a send has been under way longer than {@code limit} (and the time its size allows); if
+   * so, interrupts its thread (once).
    */
   synchronized boolean overdue(long now, Duration limit) {
-    if (sender == null || now - since <= limit.toNanos()) {
+    if (sender == null || now - since <= limit.toNanos() + extraNanos) {
       return false;
     }
     if (!interrupted) {

@@ -197,7 +197,7 @@ final class WebSocketBridge extends Endpoint {
     // Counted as handed over: the echo of a message may be seen before a send returns.
     metrics.sentToClient(bytes);
     counted.touch();
-    sendingToBrowser.begin(System.nanoTime());
+    sendingToBrowser.begin(System.nanoTime(), bytes);
     try {
       send.to(to.getBasicRemote());
     } catch (IOException | RuntimeException e) {
@@ -230,7 +230,7 @@ final class WebSocketBridge extends Endpoint {
   private void toSession(Send send, long bytes) {
     metrics.sentToSession(bytes);
     counted.touch();
-    sendingToSession.begin(System.nanoTime());
+    sendingToSession.begin(System.nanoTime(), bytes);
     try {
       send.to(toSession.getBasicRemote());
     } catch (IOException | RuntimeException e) {
