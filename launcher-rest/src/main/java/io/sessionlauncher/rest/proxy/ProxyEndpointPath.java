@@ -35,12 +35,8 @@ record ProxyEndpointPath(String path, Map<String, String> parameters) {
   static List<String> templates() {
     List<String> templates = new ArrayList<>();
     templates.add(ProxyRequest.PROXY);
-    StringBuilder template =
-        new StringBuilder(ProxyRequest.SESSION).append('{').append(ID).append('}');
-    templates.add(template.toString());
-    for (int segment = 1; segment <= DEPTH; segment++) {
-      template.append("/{").append(variable(segment)).append('}');
-      templates.add(template.toString());
+    for (int segments = 0; segments <= DEPTH; segments++) {
+      templates.add(template(segments));
     }
     return templates;
   }
@@ -64,14 +60,21 @@ record ProxyEndpointPath(String path, Map<String, String> parameters) {
       return new ProxyEndpointPath(path, Map.of());
     }
     Map<String, String> values = new LinkedHashMap<>();
-    StringBuilder template =
-        new StringBuilder(ProxyRequest.SESSION).append('{').append(ID).append('}');
     values.put(ID, segments[0]);
     for (int segment = 1; segment < segments.length; segment++) {
-      template.append("/{").append(variable(segment)).append('}');
       values.put(variable(segment), segments[segment]);
     }
-    return new ProxyEndpointPath(template.toString(), values);
+    return new ProxyEndpointPath(template(segments.length - 1), values);
+  }
+
+  /** The template of {@code /session/{id}} and {@code segments} more segments. */
+  private static String template(int segments) {
+    StringBuilder template =
+        new StringBuilder(ProxyRequest.SESSION).append('{').append(ID).append('}');
+    for (int segment = 1; segment <= segments; segment++) {
+      template.append("/{").append(variable(segment)).append('}');
+    }
+    return template.toString();
   }
 
   /** Whether {@link #path()} is a template an endpoint is deployed under. */

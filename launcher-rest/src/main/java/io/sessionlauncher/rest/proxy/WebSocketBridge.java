@@ -196,16 +196,9 @@ final class WebSocketBridge extends Endpoint {
     }
     // Counted as handed over: the echo of a message may be seen before a send returns.
     metrics.sentToClient(bytes);
-    counted.touch();
-    sendingToBrowser.begin(System.nanoTime(), bytes);
-    try {
-      send.to(to.getBasicRemote());
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.FINE, "Session " + sessionId + ": browser connection lost", e);
+    if (!sent(to, sendingToBrowser, send, bytes, "browser connection lost")) {
       closeSession(CloseReason.CloseCodes.GOING_AWAY.getCode(), "browser connection lost");
       finish();
-    } finally {
-      sendingToBrowser.end();
     }
   }
 
@@ -229,15 +222,26 @@ final class WebSocketBridge extends Endpoint {
    */
   private void toSession(Send send, long bytes) {
     metrics.sentToSession(bytes);
-    counted.touch();
-    sendingToSession.begin(System.nanoTime(), bytes);
-    try {
-      send.to(toSession.getBasicRemote());
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.FINE, "Session " + sessionId + ": sending to the session failed", e);
+    if (!sent(toSession, sendingToSession, send, bytes, "sending to the session failed")) {
       closeBoth(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "session not reachable");
+    }
+  }
+
+  /**
+   * Writes {@code send} to {@code to}, blocking, watched by {@code watch}; false when it failed
+   * (logged with {@code failure}).
+   */
+  private boolean sent(Session to, SendWatch watch, Send send, long bytes, String failure) {
+    counted.touch();
+    watch.begin(System.nanoTime(), bytes);
+    try {
+      send.to(to.getBasicRemote());
+      return true;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Session " + sessionId + ": " + failure, e);
+      return false;
     } finally {
-      sendingToSession.end();
+      watch.end();
     }
   }
 
@@ -280,7 +284,6 @@ final class WebSocketBridge extends Endpoint {
               + " took no message for "
               + SEND_TIMEOUT.toSeconds()
               + " s");
-      finish();
     }
   }
 

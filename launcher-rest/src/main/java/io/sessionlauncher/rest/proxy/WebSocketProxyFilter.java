@@ -86,6 +86,9 @@ public class WebSocketProxyFilter extends HttpFilter {
    */
   static final String TYRUS_CLIENT_BUFFER = "weblogic.websocket.tyrus.incoming-buffer-size";
 
+  /** The largest header of a WebSocket frame, which a frame buffer holds beside the payload. */
+  static final int FRAME_HEADER_BYTES = 14;
+
   /** How long the session may take to accept the proxy's WebSocket connection. */
   static final long CONNECT_SECONDS = 10;
 
@@ -245,7 +248,8 @@ public class WebSocketProxyFilter extends HttpFilter {
             TYRUS_CLIENT_BUFFER,
             (int)
                 Math.min(
-                    Integer.MAX_VALUE, config.configuration().http().proxyMaxMessageBytes() + 14));
+                    Integer.MAX_VALUE,
+                    config.configuration().http().proxyMaxMessageBytes() + FRAME_HEADER_BYTES));
     URI uri = target.target("ws", session.address().host(), session.address().port());
     // Jakarta WebSocket bounds no handshake: a session that accepts the connection and never
     // answers would hold this request thread for ever. Connected on a thread of the launcher's,
