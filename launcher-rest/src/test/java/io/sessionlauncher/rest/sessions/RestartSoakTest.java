@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -404,12 +405,23 @@ class RestartSoakTest {
     return held;
   }
 
+  /**
+   * The files under {@code dataDir}. Taken while the launcher may still write (a record's temporary
+   * file is renamed away during the walk, which then fails on it), so a walk that meets a vanished
+   * file is taken again, a few times at most.
+   */
   private static List<Path> records(Path dataDir) throws IOException {
-    if (!Files.isDirectory(dataDir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      return files.filter(Files::isRegularFile).toList();
+    for (int attempt = 1; ; attempt++) {
+      if (!Files.isDirectory(dataDir)) {
+        return List.of();
+      }
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        return files.filter(Files::isRegularFile).toList();
+      } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt == 10) {
+          throw e;
+        }
+      }
     }
   }
 
