@@ -125,16 +125,20 @@ class ClientGoneTest {
     Waits.until("the session's process gone", NOTICED, () -> ProcessHandle.of(pid).isEmpty());
     assertEquals(launcher.pool().size(), launcher.pool().available(), "its port is back");
     assertEquals("", Files.readString(launcher.json().proxyFile()));
-    String audit = Files.readString(launcher.json().logDir().resolve("audit.jsonl"));
-    assertTrue(
-        audit
-            .lines()
-            .anyMatch(
-                line ->
-                    line.contains(session.id().toString())
-                        && line.contains("\"action\":\"end\"")
-                        && line.contains("\"outcome\":\"abandoned\"")),
-        audit);
+    // The audit's end line is written as the end completes, which may be just after the session
+    // left the registry and its process went: waited for, not read once.
+    Path audit = launcher.json().logDir().resolve("audit.jsonl");
+    Waits.until(
+        "the audit's abandoned end of " + session.id(),
+        NOTICED,
+        () ->
+            Files.readString(audit)
+                .lines()
+                .anyMatch(
+                    line ->
+                        line.contains(session.id().toString())
+                            && line.contains("\"action\":\"end\"")
+                            && line.contains("\"outcome\":\"abandoned\"")));
   }
 
   @Test
